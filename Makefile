@@ -1,0 +1,34 @@
+# eventmap: the two commands of the README, and their helpers.
+#   make run    installs what is missing, builds a release binary, runs the main job on geodata/
+#   make test   installs that plus the reference tools the tests compare against, runs swift test
+
+SWIFT ?= swift
+# Build and run: the C libraries (GEOS, PROJ, GDAL) and pkg-config to find them.
+RUN_PACKAGES = pkg-config libgeos-dev libproj-dev libgdal-dev
+# Tests: independent references (GeodSolve, cs2cs, ogrinfo, validate_gpkg.py) and checkers.
+TEST_PACKAGES = $(RUN_PACKAGES) geographiclib-tools proj-bin gdal-bin python3-gdal libxml2-utils librsvg2-bin
+
+BIN = .build/release/eventmap
+
+.PHONY: run test deps deps-test build bench clean
+
+deps:
+	@scripts/ensure-packages.sh $(RUN_PACKAGES)
+
+deps-test:
+	@scripts/ensure-packages.sh $(TEST_PACKAGES)
+
+build: deps
+	$(SWIFT) build -c release --product eventmap
+
+run: build
+	$(BIN) distance 36.1168,36.51522 35.93062,36.63393
+
+test: deps-test
+	$(SWIFT) test
+
+bench: build
+	bench/run
+
+clean:
+	rm -rf .build

@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "eventmap",
+    products: [
+        .executable(name: "eventmap", targets: ["eventmap"]),
+        .library(name: "EventMapKit", targets: ["EventMapKit"]),
+        .library(name: "GeoCore", targets: ["GeoCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // System libraries, found with pkg-config (Debian: libgeos-dev, libproj-dev, libgdal-dev).
+        .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
+        .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
+        .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
+
+        // Swift over GEOS and PROJ: geometry values, geodesy, transforms, GeoJSON. Knows nothing of events.
+        .target(name: "GeoCore", dependencies: ["CGEOS", "CPROJ"]),
+        // The domain: gazetteer, events, analysis, maps and exporters. Never prints, never exits.
+        .target(name: "EventMapKit", dependencies: ["GeoCore", "CGDAL"]),
+        // The command line: parsing and printing only.
+        .executableTarget(name: "eventmap", dependencies: [
+            "EventMapKit", "GeoCore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // Shared by the test targets: paths, running reference tools and the built CLI.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "TestSupport"]),
+        .testTarget(name: "EventMapKitTests", dependencies: ["EventMapKit", "GeoCore", "TestSupport"]),
+        .testTarget(name: "eventmapTests", dependencies: ["eventmap", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

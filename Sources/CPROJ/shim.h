@@ -1,0 +1,3 @@
+// PROJ's transformation API and the GeographicLib geodesic routines it ships (geod_*).
+#include <proj.h>
+#include <geodesic.h>

@@ -1,0 +1,127 @@
+/// Writes RFC 7946 GeoJSON: longitude, latitude; no `crs`; exterior rings counter-clockwise and
+/// holes clockwise; `bbox` as [west, south, east, north]; `properties` always present; keys in a
+/// fixed order; a fixed number of decimals. The same input always gives the same bytes.
+public struct GeoJSONWriter: Sendable {
+    /// Decimals for coordinates: 7 is about 1 cm, 6 about 10 cm.
+    public var coordinateDecimals: Int
+    /// Decimals for real-valued properties.
+    public var propertyDecimals: Int
+    /// When set, edges are densified so that straight lon/lat segments stay within this many
+    /// metres of the geodesic edge they stand for (see `Geodesic.densify`).
+    public var densifyToleranceMetres: Double?
+
+    public init(coordinateDecimals: Int = 7, propertyDecimals: Int = 6, densifyToleranceMetres: Double? = 1.0) {
+        self.coordinateDecimals = coordinateDecimals
+        self.propertyDecimals = propertyDecimals
+        self.densifyToleranceMetres = densifyToleranceMetres
+    }
+
+    /// The collection as a GeoJSON text ending with a newline.
+    public func string(_ collection: FeatureCollection) -> String {
+        let features = collection.features.map(prepared)
+        var root = JSONObject()
+        root["type"] = "FeatureCollection"
+        if let name = collection.name { root["name"] = .string(name) }
+        if let box = BoundingBox(features.flatMap { $0.geometry?.positions ?? [] }) { root["bbox"] = bboxValue(box) }
+        root["features"] = .array(features.map(featureValue))
+        return writer.string(.object(root)) + "\n"
+    }
+
+    /// One feature as a GeoJSON object value.
+    public func featureValue(_ f: Feature) -> JSONValue {
+        var o = JSONObject()
+        o["type"] = "Feature"
+        if let id = f.id { o["id"] = .string(id) }
+        o["geometry"] = f.geometry.map(geometryValue) ?? .null
+        o["properties"] = roundedReals(.object(f.properties))
+        return .object(o)
+    }
+
+    /// A geometry as a GeoJSON object value (positions as written, no orientation fix).
+    public func geometryValue(_ g: Geometry) -> JSONValue {
+        var o = JSONObject()
+        o["type"] = .string(g.typeName)
+        switch g {
+        case .point(let p): o["coordinates"] = position(p)
+        case .multiPoint(let ps), .lineString(let ps): o["coordinates"] = .array(ps.map(position))
+        case .multiLineString(let ls), .polygon(let ls): o["coordinates"] = .array(ls.map { .array($0.map(position)) })
+        case .multiPolygon(let polys): o["coordinates"] = .array(polys.map { .array($0.map { .array($0.map(position)) }) })
+        case .geometryCollection(let gs): o["geometries"] = .array(gs.map(geometryValue))
+        }
+        return .object(o)
+    }
+
+    /// Coordinates are rounded before writing and property reals in `roundedReals`, so the
+    /// text writer only has to keep enough decimals for the finer of the two.
+    private var writer: JSONWriter { JSONWriter(maximumDecimals: max(coordinateDecimals, propertyDecimals), pretty: true) }
+
+    private func roundedReals(_ v: JSONValue) -> JSONValue {
+        switch v {
+        case .number(let d):
+            let scale = pow10(propertyDecimals)
+            return .number((d * scale).rounded() / scale)
+        case .array(let items): return .array(items.map(roundedReals))
+        case .object(let o): return .object(JSONObject(o.entries.map { ($0.key, roundedReals($0.value)) }))
+        default: return v
+        }
+    }
+
+    private func position(_ p: LonLat) -> JSONValue {
+        .array([.number(rounded(p.lon)), .number(rounded(p.lat))])
+    }
+
+    private func rounded(_ v: Double) -> Double {
+        let scale = pow10(coordinateDecimals)
+        return (v * scale).rounded() / scale
+    }
+
+    private func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { acc, _ in acc * 10 } }
+
+    private func bboxValue(_ b: BoundingBox) -> JSONValue {
+        .array([b.west, b.south, b.east, b.north].map { .number(rounded($0)) })
+    }
+
+    /// Densified and with RFC 7946 ring orientation.
+    func prepared(_ f: Feature) -> Feature {
+        var f = f
+        f.geometry = f.geometry.map(prepared)
+        return f
+    }
+
+    func prepared(_ g: Geometry) -> Geometry {
+        switch g {
+        case .point, .multiPoint: return g
+        case .lineString(let l): return .lineString(densified(l))
+        case .multiLineString(let ls): return .multiLineString(ls.map(densified))
+        case .polygon(let rings): return .polygon(oriented(rings))
+        case .multiPolygon(let polys): return .multiPolygon(polys.map(oriented))
+        case .geometryCollection(let gs): return .geometryCollection(gs.map(prepared))
+        }
+    }
+
+    private func densified(_ l: [LonLat]) -> [LonLat] {
+        guard let tol = densifyToleranceMetres else { return l }
+        return Geodesic.densify(l, toleranceMetres: tol)
+    }
+
+    private func oriented(_ rings: [[LonLat]]) -> [[LonLat]] {
+        rings.enumerated().map { i, ring in
+            let r = densified(ring)
+            let ccw = RingOrientation.isCounterClockwise(r)
+            return (i == 0) == ccw ? r : r.reversed()
+        }
+    }
+}
+
+/// Ring orientation by the shoelace sum on lon/lat: only its sign is used, never as an area.
+public enum RingOrientation {
+    public static func isCounterClockwise(_ ring: [LonLat]) -> Bool {
+        guard ring.count > 2 else { return true }
+        var sum = 0.0
+        for i in 0..<ring.count {
+            let a = ring[i], b = ring[(i + 1) % ring.count]
+            sum += (b.lon - a.lon) * (b.lat + a.lat)
+        }
+        return sum < 0
+    }
+}

@@ -1,0 +1,69 @@
+import Testing
+import TestSupport
+@testable import GeoCore
+
+/// Transforms against PROJ's cs2cs (proj-bin), run live: WGS 84 to UTM 37N and back.
+@Suite struct TransformerTests {
+    static let places: [(lat: Double, lon: Double)] = [
+        (36.1168, 36.51522),   // Kafr Takharim (GeoNames 168629)
+        (35.93062, 36.63393),  // Idlib (GeoNames 169389)
+        (35.37615, 36.6897),   // Morek (GeoNames 166640)
+        (36.20124, 37.16117),  // Aleppo (GeoNames 170063)
+    ]
+
+    @Test func wgs84ToUTM37NMatchesCS2CS() throws {
+        let reference = try CS2CS.transform(from: "EPSG:4326", to: "EPSG:32637", Self.places.map { ($0.lat, $0.lon) })
+        let ctx = try PROJContext()
+        let t = try ctx.transformer(toProjected: "EPSG:32637")
+        for (p, ref) in zip(Self.places, reference) {
+            let xy = try t.project(LonLat(lon: p.lon, lat: p.lat))
+            #expect(abs(xy.x - ref.0) < 0.001 && abs(xy.y - ref.1) < 0.001, "\(p) → \(xy) vs cs2cs \(ref)")
+        }
+    }
+
+    @Test func utm37NBackToWGS84MatchesCS2CS() throws {
+        let ctx = try PROJContext()
+        let t = try ctx.transformer(toProjected: "EPSG:32637")
+        let projected = try t.project(Self.places.map { LonLat(lon: $0.lon, lat: $0.lat) })
+        let reference = try CS2CS.transform(from: "EPSG:32637", to: "EPSG:4326", projected.map { ($0.x, $0.y) })
+        let back = try t.unproject(projected)
+        for ((ll, ref), p) in zip(zip(back, reference), Self.places) {
+            // cs2cs prints EPSG:4326 as lat lon; 1e-8 degrees is about 1 mm.
+            #expect(abs(ll.lat - ref.0) < 1e-8 && abs(ll.lon - ref.1) < 1e-8)
+            #expect(abs(ll.lat - p.lat) < 1e-9 && abs(ll.lon - p.lon) < 1e-9)
+        }
+    }
+
+    @Test func azimuthalEquidistantKeepsDistancesFromItsCentre() throws {
+        let centre = LonLat(lon: 36.51522, lat: 36.1168)
+        let ctx = try PROJContext()
+        let t = try ctx.transformer(toProjected: ProjectionDefinition.azimuthalEquidistant(centre: centre))
+        let idlib = LonLat(lon: 36.63393, lat: 35.93062)
+        let xy = try t.project(idlib)
+        // GeodSolve -i: 23265.061956186 m from Kafr Takharim to Idlib.
+        #expect(abs((xy.x * xy.x + xy.y * xy.y).squareRoot() - 23265.061956186) < 0.001)
+    }
+
+    @Test func badDefinitionIsATypedErrorWithPROJsMessage() throws {
+        let ctx = try PROJContext()
+        #expect(throws: PROJError.self) { try ctx.transformer(toProjected: "EPSG:999999") }
+        do {
+            _ = try ctx.transformer(toProjected: "+proj=nonsense")
+            Issue.record("expected an error")
+        } catch {
+            #expect(!error.message.isEmpty)
+        }
+    }
+
+    @Test func transformersAreCachedPerContext() throws {
+        let ctx = try PROJContext()
+        let a = try ctx.transformer(toProjected: "EPSG:32637")
+        let b = try ctx.transformer(toProjected: "EPSG:32637")
+        #expect(a === b)
+    }
+
+    @Test func utmZoneOfNWSyria() {
+        #expect(ProjectionDefinition.utmZone(containing: LonLat(lon: 36.5, lat: 36.1)) == "EPSG:32637")
+        #expect(ProjectionDefinition.utmZone(containing: LonLat(lon: 35.8, lat: 35.5)) == "EPSG:32636")
+    }
+}
