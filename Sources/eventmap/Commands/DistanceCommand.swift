@@ -1,4 +1,5 @@
 import ArgumentParser
+import EventMapKit
 import GeoCore
 
 /// `eventmap distance A B`: the geodesic between two points.
@@ -7,7 +8,7 @@ struct DistanceCommand: ParsableCommand {
         commandName: "distance",
         abstract: "Geodesic distance and azimuths between two points on WGS 84.",
         discussion: """
-            A and B are written LAT,LON in decimal degrees. The distance is the WGS 84 geodesic \
+            A and B are place names or ids from the gazetteer, or LAT,LON in decimal degrees. The distance is the WGS 84 geodesic \
             (GeographicLib's geod_inverse through PROJ); the azimuths are degrees clockwise from \
             north, at A (GeodSolve's azi1) and at B (azi2). Negative coordinates need '--' first, \
             e.g. eventmap distance -- -33.9,18.4 51.5,-0.1
@@ -18,18 +19,28 @@ struct DistanceCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The start, LAT,LON in decimal degrees.")
+    @Argument(help: "The start: a place name or id, or LAT,LON in decimal degrees.")
     var a: String
 
-    @Argument(help: "The end, LAT,LON in decimal degrees.")
+    @Argument(help: "The end: a place name or id, or LAT,LON in decimal degrees.")
     var b: String
+
+    @OptionGroup var dataOptions: DataOptions
 
     @Flag(help: "Print a JSON object (distance_m, azimuth_deg, ...) instead of text.")
     var json = false
 
     func run() throws {
-        let from = try Self.coordinate(a, named: "A")
-        let to = try Self.coordinate(b, named: "B")
+        let from: LonLat, to: LonLat
+        if LonLat.looksLikeCoordinate(a) && LonLat.looksLikeCoordinate(b) {
+            // Two coordinates need no gazetteer: works anywhere, even without the bundled data.
+            from = try Self.coordinate(a, named: "A")
+            to = try Self.coordinate(b, named: "B")
+        } else {
+            let gazetteer = try dataOptions.loadGazetteer()
+            from = try gazetteer.point(a, argument: "argument A").position
+            to = try gazetteer.point(b, argument: "argument B").position
+        }
         let g = Geodesic.inverse(from, to)
         if json {
             Printing.json([

@@ -1,0 +1,76 @@
+import Foundation
+import GeoCore
+
+/// Reads a gazetteer CSV (the columns of geodata/places.csv; only
+/// `id,name,lat,lon,kind,precision,source` are required) and checks every row.
+public enum GazetteerCSV {
+    public static let requiredColumns = ["id", "name", "lat", "lon", "kind", "precision", "source"]
+    public static let columns = ["id", "name", "alt_names", "kind", "lat", "lon", "admin1", "country", "precision",
+                                 "uncertainty_m", "source", "notes", "op_number", "established", "status_2020"]
+
+    /// Parses `text`; `file` names the file in error messages.
+    public static func read(_ text: String, file: String) throws(GazetteerError) -> Gazetteer {
+        let rows: [CSVReader.Row]
+        do { rows = try CSVReader.rows(text) } catch {
+            throw .badRow(file: file, line: error.line, field: "-", reason: error.reason)
+        }
+        guard let header = rows.first else { throw .badFile(file: file, reason: "the file is empty: a header line is expected") }
+        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        var column: [String: Int] = [:]
+        for (i, n) in names.enumerated() where column[n] == nil { column[n] = i }
+        let missing = requiredColumns.filter { column[$0] == nil }
+        guard missing.isEmpty else {
+            throw .badFile(file: file, reason: "missing column(s) \(missing.joined(separator: ", ")) in the header (line 1)")
+        }
+        var places: [Place] = []
+        var seen: [String: Int] = [:]
+        for row in rows.dropFirst() {
+            guard row.fields.count == names.count else {
+                throw .badRow(file: file, line: row.line, field: "-",
+                              reason: "the row has \(row.fields.count) fields but the header has \(names.count)")
+            }
+            func field(_ n: String) -> String {
+                column[n].map { row.fields[$0].trimmingCharacters(in: .whitespaces) } ?? ""
+            }
+            func bad(_ n: String, _ reason: String) -> GazetteerError { .badRow(file: file, line: row.line, field: n, reason: reason) }
+
+            let id = field("id")
+            guard !id.isEmpty else { throw bad("id", "the id is empty") }
+            if let first = seen[id] { throw bad("id", "duplicate id '\(id)' (first on line \(first))") }
+            seen[id] = row.line
+            let name = field("name")
+            guard !name.isEmpty else { throw bad("name", "the name is empty") }
+            guard let lat = Double.strictDecimal(field("lat")) else { throw bad("lat", "'\(field("lat"))' is not a number") }
+            guard (-90.0...90.0).contains(lat) else { throw bad("lat", "latitude \(field("lat")) is outside -90..90") }
+            guard let lon = Double.strictDecimal(field("lon")) else { throw bad("lon", "'\(field("lon"))' is not a number") }
+            guard (-180.0...180.0).contains(lon) else { throw bad("lon", "longitude \(field("lon")) is outside -180..180") }
+            let kind = field("kind")
+            guard !kind.isEmpty else { throw bad("kind", "the kind is empty") }
+            guard let code = Int(field("precision")), let precision = LocationPrecision(code: code) else {
+                throw bad("precision", "'\(field("precision"))' is not a where_prec code 1-7")
+            }
+            let source = field("source")
+            guard !source.isEmpty else { throw bad("source", "every coordinate needs a source (e.g. geonames:168629)") }
+            var uncertainty: Double?
+            if !field("uncertainty_m").isEmpty {
+                guard let u = Double.strictDecimal(field("uncertainty_m")), u >= 0 else {
+                    throw bad("uncertainty_m", "'\(field("uncertainty_m"))' is not a distance in metres")
+                }
+                uncertainty = u
+            }
+            var op: ObservationPoint?
+            if !field("op_number").isEmpty {
+                guard let n = Int(field("op_number")), n > 0 else { throw bad("op_number", "'\(field("op_number"))' is not a positive number") }
+                guard let status = ObservationPoint.Status(rawValue: field("status_2020")) else {
+                    throw bad("status_2020", "'\(field("status_2020"))' is not one of remaining, encircled, evacuated")
+                }
+                op = ObservationPoint(number: n, established: field("established"), status: status)
+            }
+            let alt = field("alt_names").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            places.append(Place(id: id, name: name, alternateNames: alt, kind: kind, position: LonLat(lon: lon, lat: lat),
+                                admin1: field("admin1"), country: field("country"), precision: precision,
+                                statedUncertaintyMetres: uncertainty, source: source, notes: field("notes"), observationPoint: op))
+        }
+        return Gazetteer(places: places)
+    }
+}
