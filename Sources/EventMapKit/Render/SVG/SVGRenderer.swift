@@ -1,0 +1,337 @@
+import Foundation
+import GeoCore
+
+/// What came out of drawing a map, besides the SVG text: the frame and scale bar used and the
+/// labels that found no room (reported, never silently lost).
+public struct RenderedMap {
+    public let svg: String
+    public let frame: MapFrame
+    public let scaleBar: ScaleBar
+    public let convergenceDegrees: Double
+    public let droppedLabels: [String]
+}
+
+/// Draws a `MapDocument` as one self-contained SVG file: the map frame (layers as `<g id>`,
+/// clipped to the frame), labels placed without overlaps, and beside it the title, legend,
+/// scale bar, north arrow and data attribution. Same document, same bytes.
+public struct SVGRenderer {
+    public var request: MapFrameRequest
+    public static let fontFamily = "DejaVu Sans, Verdana, Arial, Helvetica, sans-serif"
+
+    // Layout, pixels.
+    let margin = 16.0
+    let headerHeight = 64.0
+    let sidebarGap = 20.0
+    let sidebarWidth = 270.0
+
+    public init(request: MapFrameRequest = MapFrameRequest()) { self.request = request }
+
+    public func render(_ doc: MapDocument, proj: PROJContext, geos: GEOSContext) throws -> RenderedMap {
+        let frame = try MapFrame.make(fitting: doc.focus, request: request, origin: PixelPoint(x: margin, y: headerHeight), context: proj)
+        let clip = try FrameClip(frame: frame, context: geos)
+        let frameBox = PixelBox(minX: frame.origin.x, minY: frame.origin.y, maxX: frame.origin.x + frame.widthPixels,
+                                maxY: frame.origin.y + frame.heightPixels)
+        var ids = UniqueIDs()
+
+        // Layers, collecting symbol boxes and label requests on the way.
+        var body = ""
+        var obstacles: [PixelBox] = []
+        var labels: [LabelRequest] = []
+        var drawn: Set<String> = []
+        for layer in doc.layers {
+            var g = ""
+            for f in layer.features {
+                let before = g
+                defer { if g != before { drawn.insert(f.id) } }
+                let style = f.style ?? layer.style
+                let fid = ids.make(f.id)
+                let attrs = " id=\"\(XMLText.escape(fid))\"" + dataAttributes(f.data) + (f.style.map { SVGStyle.attributes(SVGStyle.paint($0)) } ?? "")
+                let title = f.label.map { "<title>\(XMLText.escape($0))</title>" } ?? ""
+                switch (f.drawing, f.geometry) {
+                case (.shape, .point(let p)), (.sizedMarker, .point(let p)):
+                    guard case .point(let q)? = try clip.projectedInside(.point(p)) else { continue }
+                    let px = frame.pixel(Projected(x: q.lon, y: q.lat))
+                    var r = style.markerRadius
+                    var shape = style.marker
+                    if case .sizedMarker(let rp) = f.drawing { r = rp; shape = .circle }
+                    let (tag, geometry) = SVGStyle.marker(shape, at: px, radius: r)
+                    g += "<\(tag)\(attrs)\(geometry)>\(title)</\(tag)>\n"
+                    obstacles.append(PixelBox(around: px, radius: r + style.strokeWidth / 2))
+                    if let text = f.label {
+                        labels.append(LabelRequest(id: "label-" + fid, text: text, anchor: px, anchorRadius: r + style.strokeWidth / 2,
+                                                   fontSize: style.labelSize, bold: style.labelWeight == .bold, priority: f.labelPriority))
+                    }
+                case (.uncertaintyArea, .point(let p)):
+                    guard let area = try clip.projectedInside(f.drawnGeometry) else { continue }
+                    g += "<path\(attrs) d=\"\(pathData(area, frame))\" fill-rule=\"evenodd\">\(title)</path>\n"
+                    if let text = f.label, case .point(let q)? = try clip.projectedInside(.point(f.labelAnchor ?? p)) {
+                        let px = frame.pixel(Projected(x: q.lon, y: q.lat))
+                        labels.append(LabelRequest(id: "label-" + fid, text: text, anchor: px, anchorRadius: 5,
+                                                   fontSize: style.labelSize, bold: style.labelWeight == .bold,
+                                                   priority: f.labelPriority, preferCentre: true, leaderLine: false,
+                                                   colour: style.labelColour == "#222222" ? nil : style.labelColour, italic: style.labelItalic))
+                    }
+                default:
+                    guard let shape = try clip.projectedInside(f.geometry) else { continue }
+                    let isArea = !shape.polygons.isEmpty
+                    g += "<path\(attrs) d=\"\(pathData(shape, frame))\"\(isArea ? " fill-rule=\"evenodd\"" : "")>\(title)</path>\n"
+                    if let text = f.label, let anchor = try lineLabelAnchor(shape, frame) {
+                        labels.append(LabelRequest(id: "label-" + fid, text: text, anchor: anchor, anchorRadius: 3,
+                                                   fontSize: style.labelSize, bold: style.labelWeight == .bold, priority: f.labelPriority))
+                    }
+                }
+            }
+            body += "<g id=\"\(XMLText.escape(ids.make(layer.id)))\" data-title=\"\(XMLText.escape(layer.title))\"\(SVGStyle.attributes(SVGStyle.paint(layer.style)))>\n\(g)</g>\n"
+        }
+
+        // Area names first (they need the most room), then point labels around them.
+        var placer = LabelPlacer(bounds: frameBox.padded(-3), obstacles: obstacles)
+        var areaText = ""
+        for a in doc.areaLabels {
+            guard let shape = try clip.projectedInside(a.area) else { continue }
+            let size = 20.0, spacing = 5.0
+            let w = TextMetrics.width(a.text, fontSize: size, letterSpacing: spacing)
+            guard let px = try areaLabelPosition(shape, width: w, height: size, frame: frame, frameBox: frameBox,
+                                                 obstacles: obstacles, geos: geos) else { continue }
+            let box = PixelBox(minX: px.x - w / 2, minY: px.y - size * 0.5, maxX: px.x + w / 2, maxY: px.y + size * 0.5)
+            placer.reserve(box)
+            obstacles.append(box)
+            areaText += "<text id=\"\(XMLText.escape(ids.make("area-label-" + a.id)))\" x=\"\(SVGNumber.px(px.x))\" y=\"\(SVGNumber.px(px.y + size * 0.35))\" text-anchor=\"middle\" font-size=\"\(SVGNumber.px(size))\" letter-spacing=\"\(SVGNumber.px(spacing))\" fill=\"#8c8577\">\(XMLText.escape(a.text))</text>\n"
+        }
+        let placed = placer.place(labels)
+        var labelText = "", leaders = ""
+        let requestsById = Dictionary(labels.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for l in placed {
+            let r = requestsById[l.id]!
+            if let (a, b) = l.leader {
+                leaders += "<line x1=\"\(SVGNumber.px(a.x))\" y1=\"\(SVGNumber.px(a.y))\" x2=\"\(SVGNumber.px(b.x))\" y2=\"\(SVGNumber.px(b.y))\"/>\n"
+            }
+            let extra = (r.bold ? " font-weight=\"bold\"" : "") + (r.italic ? " font-style=\"italic\"" : "") + (r.colour.map { " fill=\"\(XMLText.escape($0))\"" } ?? "")
+            labelText += "<text id=\"\(XMLText.escape(ids.make(l.id)))\" x=\"\(SVGNumber.px(l.x))\" y=\"\(SVGNumber.px(l.y))\" text-anchor=\"\(l.alignment.rawValue)\" font-size=\"\(SVGNumber.px(r.fontSize))\"\(extra)>\(XMLText.escape(l.text))</text>\n"
+        }
+
+        // Furniture: sidebar (legend, scale bar, north arrow) and footer (attribution).
+        let sideX = frame.origin.x + frame.widthPixels + sidebarGap
+        var sideY = frame.origin.y
+        let (legend, legendHeight) = legendGroup(doc.layers, drawn: drawn, x: sideX, y: sideY)
+        sideY += legendHeight + 18
+        let scaleBar = try ScaleBar.make(for: frame, maximumPixels: sidebarWidth - 60)
+        let (scale, scaleHeight) = scaleBarGroup(scaleBar, x: sideX, y: sideY)
+        sideY += scaleHeight + 16
+        let convergence = try GridConvergence.degrees(at: scaleBar.centre, frame: frame)
+        let (arrow, arrowHeight) = northArrowGroup(convergence, x: sideX, y: sideY)
+        sideY += arrowHeight
+        let width = sideX + sidebarWidth + margin
+        let footerTop = max(frame.origin.y + frame.heightPixels, sideY) + 20
+        let (attribution, attributionHeight) = attributionGroup(doc.attribution, x: margin, y: footerTop, width: width - 2 * margin)
+        let height = footerTop + attributionHeight + margin
+
+        var s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        s += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" id=\"\(XMLText.escape(XMLText.identifier(doc.id)))\""
+        s += " width=\"\(SVGNumber.px(width))\" height=\"\(SVGNumber.px(height))\" viewBox=\"0 0 \(SVGNumber.px(width)) \(SVGNumber.px(height))\""
+        s += " font-family=\"\(Self.fontFamily)\""
+        s += dataAttributes([
+            ("projection", frame.projection),
+            ("frame-left-px", SVGNumber.px(frame.origin.x)), ("frame-top-px", SVGNumber.px(frame.origin.y)),
+            ("frame-width-px", SVGNumber.px(frame.widthPixels)), ("frame-height-px", SVGNumber.px(frame.heightPixels)),
+            ("x-min", JSONWriter.format(frame.projectedMin.x, decimals: 3)), ("y-max", JSONWriter.format(frame.projectedMax.y, decimals: 3)),
+            ("px-per-unit", JSONWriter.format(frame.pixelsPerUnit, decimals: 12)),
+        ])
+        s += ">\n"
+        s += "<title>\(XMLText.escape(doc.title))</title>\n"
+        s += "<desc>\(XMLText.escape(([doc.subtitle] + doc.attribution).filter { !$0.isEmpty }.joined(separator: " ")))</desc>\n"
+        s += "<defs><clipPath id=\"frame-clip\"><rect x=\"\(SVGNumber.px(frameBox.minX))\" y=\"\(SVGNumber.px(frameBox.minY))\" width=\"\(SVGNumber.px(frame.widthPixels))\" height=\"\(SVGNumber.px(frame.heightPixels))\"/></clipPath></defs>\n"
+        s += "<rect id=\"background\" x=\"0\" y=\"0\" width=\"\(SVGNumber.px(width))\" height=\"\(SVGNumber.px(height))\" fill=\"#ffffff\"/>\n"
+        s += "<g id=\"title\" fill=\"#1a1a1a\"><text x=\"\(SVGNumber.px(margin))\" y=\"32\" font-size=\"20\" font-weight=\"bold\">\(XMLText.escape(doc.title))</text>"
+        if !doc.subtitle.isEmpty {
+            s += "<text x=\"\(SVGNumber.px(margin))\" y=\"52\" font-size=\"12\" fill=\"#444444\">\(XMLText.escape(doc.subtitle))</text>"
+        }
+        s += "</g>\n"
+        s += "<g id=\"map\" clip-path=\"url(#frame-clip)\">\n"
+        s += "<rect id=\"map-background\" x=\"\(SVGNumber.px(frameBox.minX))\" y=\"\(SVGNumber.px(frameBox.minY))\" width=\"\(SVGNumber.px(frame.widthPixels))\" height=\"\(SVGNumber.px(frame.heightPixels))\" fill=\"#dfe6ec\"/>\n"
+        s += body
+        s += "</g>\n"
+        s += "<g id=\"area-labels\" font-weight=\"bold\">\n\(areaText)</g>\n"
+        s += "<g id=\"label-leaders\" stroke=\"#333333\" stroke-width=\"0.8\">\n\(leaders)</g>\n"
+        s += "<g id=\"labels\" fill=\"#1a1a1a\" stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\">\n\(labelText)</g>\n"
+        s += "<rect id=\"frame\" x=\"\(SVGNumber.px(frameBox.minX))\" y=\"\(SVGNumber.px(frameBox.minY))\" width=\"\(SVGNumber.px(frame.widthPixels))\" height=\"\(SVGNumber.px(frame.heightPixels))\" fill=\"none\" stroke=\"#555555\" stroke-width=\"1\"/>\n"
+        s += legend + scale + arrow + attribution
+        s += "</svg>\n"
+        return RenderedMap(svg: s, frame: frame, scaleBar: scaleBar, convergenceDegrees: convergence, droppedLabels: placer.dropped)
+    }
+
+    /// Where an area's name fits wholly inside the visible part of the area, clear of symbols:
+    /// the candidate on a 12-pixel grid nearest to GEOS's point on surface (ties by position).
+    private func areaLabelPosition(_ projectedArea: Geometry, width w: Double, height h: Double, frame: MapFrame,
+                                   frameBox: PixelBox, obstacles: [PixelBox], geos: GEOSContext) throws -> PixelPoint? {
+        let area = try GEOSGeometry(projectedArea, in: geos)
+        guard let inner = try area.pointOnSurface() else { return nil }
+        let target = frame.pixel(Projected(x: inner.lon, y: inner.lat))
+        let prepared = try PreparedGeometry(area)
+        var best: (Double, PixelPoint)?
+        var y = frameBox.minY + h
+        while y <= frameBox.maxY - h {
+            var x = frameBox.minX + w / 2 + 6
+            while x <= frameBox.maxX - w / 2 - 6 {
+                let box = PixelBox(minX: x - w / 2, minY: y - h / 2, maxX: x + w / 2, maxY: y + h / 2).padded(4)
+                let d = (x - target.x) * (x - target.x) + (y - target.y) * (y - target.y)
+                if best.map({ d < $0.0 }) ?? true, !obstacles.contains(where: { $0.intersects(box) }) {
+                    let a = frame.projected(PixelPoint(x: box.minX, y: box.maxY)), b = frame.projected(PixelPoint(x: box.maxX, y: box.minY))
+                    let poly = try GEOSGeometry(.polygon([[LonLat(lon: a.x, lat: a.y), LonLat(lon: b.x, lat: a.y), LonLat(lon: b.x, lat: b.y),
+                                                          LonLat(lon: a.x, lat: b.y), LonLat(lon: a.x, lat: a.y)]]), in: geos)
+                    if try prepared.contains(poly) { best = (d, PixelPoint(x: x, y: y)) }
+                }
+                x += 12
+            }
+            y += 12
+        }
+        return best?.1
+    }
+
+    // MARK: - Geometry to path data
+
+    private func pathData(_ g: Geometry, _ frame: MapFrame) -> String {
+        var d = ""
+        func run(_ ring: [LonLat], close: Bool) {
+            var last = ""
+            var first = true
+            for p in ring {
+                let px = frame.pixel(Projected(x: p.lon, y: p.lat))
+                let pair = "\(SVGNumber.px(px.x)) \(SVGNumber.px(px.y))"
+                if pair == last { continue }
+                d += (first ? "M" : "L") + pair
+                last = pair
+                first = false
+            }
+            if close { d += "Z" }
+        }
+        switch g {
+        case .lineString(let l): run(l, close: false)
+        case .multiLineString(let ls): ls.forEach { run($0, close: false) }
+        case .polygon(let rs): rs.forEach { run($0, close: true) }
+        case .multiPolygon(let ps): ps.forEach { $0.forEach { run($0, close: true) } }
+        default: break
+        }
+        return d
+    }
+
+    /// Where a line's label goes: the middle vertex of its longest part.
+    private func lineLabelAnchor(_ g: Geometry, _ frame: MapFrame) throws -> PixelPoint? {
+        guard let line = g.lines.max(by: { $0.count < $1.count }), !line.isEmpty else { return nil }
+        let a = line[0], b = line[line.count - 1]
+        let mid = line.count > 2 ? line[line.count / 2] : LonLat(lon: (a.lon + b.lon) / 2, lat: (a.lat + b.lat) / 2)
+        return frame.pixel(Projected(x: mid.lon, y: mid.lat))
+    }
+
+    private func dataAttributes(_ pairs: [(String, String)]) -> String {
+        pairs.map { " data-\(XMLText.identifier($0.0.lowercased()))=\"\(XMLText.escape($0.1))\"" }.joined()
+    }
+
+    // MARK: - Furniture
+
+    private func legendGroup(_ layers: [MapLayer], drawn: Set<String>, x: Double, y: Double) -> (String, Double) {
+        var s = "<g id=\"legend\" font-size=\"12\" fill=\"#1a1a1a\">\n"
+        s += "<text x=\"\(SVGNumber.px(x))\" y=\"\(SVGNumber.px(y + 14))\" font-size=\"14\" font-weight=\"bold\">Legend</text>\n"
+        var cy = y + 28
+        let textX = x + 36, textWidth = sidebarWidth - 40
+        for layer in layers.reversed() where layer.features.contains(where: { drawn.contains($0.id) }) {
+            for e in layer.legend where e.featureIDs.map({ !$0.isDisjoint(with: drawn) }) ?? true {
+                let lines = TextMetrics.wrap(e.text, fontSize: 12, maxWidth: textWidth)
+                let rowHeight = max(18, Double(lines.count) * 14 + 4)
+                var swatchSize = 0.0
+                if case .sizedMarker(let r) = e.swatch { swatchSize = 2 * r + 4 }
+                let row = max(rowHeight, swatchSize)
+                let mid = cy + row / 2
+                s += swatch(e, centre: PixelPoint(x: x + 14, y: mid))
+                let firstBaseline = mid - Double(lines.count - 1) * 7 + 4
+                for (i, line) in lines.enumerated() {
+                    s += "<text x=\"\(SVGNumber.px(textX))\" y=\"\(SVGNumber.px(firstBaseline + Double(i) * 14))\">\(XMLText.escape(line))</text>\n"
+                }
+                cy += row + 4
+            }
+        }
+        s += "</g>\n"
+        return (s, cy - y)
+    }
+
+    private func swatch(_ e: LegendEntry, centre c: PixelPoint) -> String {
+        let paint = SVGStyle.attributes(SVGStyle.paint(e.style))
+        switch e.swatch {
+        case .area:
+            return "<rect x=\"\(SVGNumber.px(c.x - 12))\" y=\"\(SVGNumber.px(c.y - 7))\" width=\"24\" height=\"14\"\(paint)/>\n"
+        case .line:
+            return "<path d=\"M\(SVGNumber.px(c.x - 12)) \(SVGNumber.px(c.y))L\(SVGNumber.px(c.x + 12)) \(SVGNumber.px(c.y))\"\(paint)/>\n"
+        case .marker:
+            let (tag, g) = SVGStyle.marker(e.style.marker, at: c, radius: e.style.markerRadius)
+            return "<\(tag)\(g)\(paint)/>\n"
+        case .sizedMarker(let r):
+            let (tag, g) = SVGStyle.marker(.circle, at: c, radius: r)
+            return "<\(tag)\(g)\(paint)/>\n"
+        }
+    }
+
+    private func scaleBarGroup(_ bar: ScaleBar, x: Double, y: Double) -> (String, Double) {
+        let len = bar.lengthPixels, h = 6.0, top = y + 22
+        var s = "<g id=\"scale-bar\" font-size=\"11\" fill=\"#1a1a1a\""
+        s += dataAttributes([
+            ("length-m", JSONWriter.format(bar.lengthMetres, decimals: 3)),
+            ("length-px", SVGNumber.px(len)),
+            ("true-at-lat", JSONWriter.format(bar.centre.lat, decimals: 6)),
+            ("true-at-lon", JSONWriter.format(bar.centre.lon, decimals: 6)),
+            ("azimuth-deg", JSONWriter.format(bar.azimuthDegrees, decimals: 4)),
+        ])
+        s += ">\n"
+        s += "<text x=\"\(SVGNumber.px(x))\" y=\"\(SVGNumber.px(y + 12))\" font-size=\"12\" font-weight=\"bold\">Scale</text>\n"
+        s += "<rect x=\"\(SVGNumber.px(x))\" y=\"\(SVGNumber.px(top))\" width=\"\(SVGNumber.px(len / 2))\" height=\"\(SVGNumber.px(h))\" fill=\"#1a1a1a\" stroke=\"#1a1a1a\" stroke-width=\"1\"/>\n"
+        s += "<rect x=\"\(SVGNumber.px(x + len / 2))\" y=\"\(SVGNumber.px(top))\" width=\"\(SVGNumber.px(len / 2))\" height=\"\(SVGNumber.px(h))\" fill=\"#ffffff\" stroke=\"#1a1a1a\" stroke-width=\"1\"/>\n"
+        let ticks = [(0.0, "0"), (len / 2, ScaleBar.format(bar.lengthMetres / 2)), (len, bar.label)]
+        for (dx, t) in ticks {
+            s += "<text x=\"\(SVGNumber.px(x + dx))\" y=\"\(SVGNumber.px(top + h + 13))\" text-anchor=\"middle\">\(XMLText.escape(t))</text>\n"
+        }
+        let note = "True at the map centre (\(JSONWriter.format(bar.centre.lat, decimals: 3))°N, \(JSONWriter.format(bar.centre.lon, decimals: 3))°E), measured as a WGS 84 geodesic."
+        let lines = TextMetrics.wrap(note, fontSize: 10, maxWidth: sidebarWidth)
+        for (i, line) in lines.enumerated() {
+            s += "<text x=\"\(SVGNumber.px(x))\" y=\"\(SVGNumber.px(top + h + 30 + Double(i) * 12))\" font-size=\"10\" fill=\"#444444\">\(XMLText.escape(line))</text>\n"
+        }
+        s += "</g>\n"
+        return (s, 22 + h + 30 + Double(lines.count - 1) * 12)
+    }
+
+    private func northArrowGroup(_ convergence: Double, x: Double, y: Double) -> (String, Double) {
+        let cx = x + 20, cy = y + 26
+        var s = "<g id=\"north-arrow\"" + dataAttributes([("convergence-deg", JSONWriter.format(convergence, decimals: 4))]) + ">\n"
+        s += "<g transform=\"translate(\(SVGNumber.px(cx)) \(SVGNumber.px(cy))) rotate(\(JSONWriter.format(convergence, decimals: 3)))\">"
+        s += "<path d=\"M0 -20L7 10L0 4Z\" fill=\"#1a1a1a\"/><path d=\"M0 -20L-7 10L0 4Z\" fill=\"#ffffff\" stroke=\"#1a1a1a\" stroke-width=\"1\"/>"
+        s += "<text x=\"0\" y=\"-24\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\" fill=\"#1a1a1a\">N</text></g>\n"
+        let angle = JSONWriter.format(abs(convergence), decimals: 2)
+        let note = abs(convergence) < 0.005 ? "True north (grid north at the centre)" : "True north at the centre (\(angle)° \(convergence > 0 ? "east" : "west") of grid north)"
+        s += "<text x=\"\(SVGNumber.px(x + 44))\" y=\"\(SVGNumber.px(cy + 4))\" font-size=\"10\" fill=\"#444444\">\(XMLText.escape(note))</text>\n"
+        s += "</g>\n"
+        return (s, 44)
+    }
+
+    private func attributionGroup(_ lines: [String], x: Double, y: Double, width: Double) -> (String, Double) {
+        var s = "<g id=\"attribution\" font-size=\"10\" fill=\"#444444\">\n"
+        var cy = y
+        for text in lines {
+            for line in TextMetrics.wrap(text, fontSize: 10, maxWidth: width) {
+                s += "<text x=\"\(SVGNumber.px(x))\" y=\"\(SVGNumber.px(cy))\">\(XMLText.escape(line))</text>\n"
+                cy += 13
+            }
+        }
+        s += "</g>\n"
+        return (s, cy - y)
+    }
+}
+
+/// Hands out XML ids that are valid and unique within one document (a repeat gets `-2`, `-3`).
+struct UniqueIDs {
+    private var used: Set<String> = []
+    mutating func make(_ raw: String) -> String {
+        let base = XMLText.identifier(raw)
+        var id = base, n = 2
+        while used.contains(id) { id = "\(base)-\(n)"; n += 1 }
+        used.insert(id)
+        return id
+    }
+}
