@@ -15,6 +15,7 @@ struct EventMap: ParsableCommand {
         subcommands: [
             DistanceCommand.self,
             RenderCommand.self,
+            ExportCommand.self,
         ]
     )
 }

@@ -1,0 +1,31 @@
+import CGDAL
+
+/// A failure reported by GDAL/OGR, carrying `CPLGetLastErrorMsg` when GDAL gave one.
+public struct GDALError: Error, Sendable, CustomStringConvertible {
+    /// The GDAL call that failed, e.g. `GDALCreate(GPKG)`.
+    public let operation: String
+    public let message: String
+
+    public var description: String { "GDAL \(operation) failed: \(message)" }
+
+    /// The error for `operation` from GDAL's last error message, then cleared.
+    static func last(_ operation: String, fallback: String = "no message from GDAL") -> GDALError {
+        let text = CPLGetLastErrorMsg().map { String(cString: $0) } ?? ""
+        CPLErrorReset()
+        return GDALError(operation: operation, message: text.isEmpty ? fallback : text)
+    }
+
+    /// Checks an `OGRErr`: anything but OGRERR_NONE (0) is an error.
+    static func check(_ code: OGRErr, _ operation: String) throws(GDALError) {
+        if code != OGRERR_NONE { throw last(operation, fallback: "OGR error code \(code)") }
+    }
+}
+
+/// Registers GDAL's drivers once, and routes its messages away from stderr (the library never
+/// prints); the last message stays readable through `CPLGetLastErrorMsg`.
+enum GDALSetup {
+    static let once: Void = {
+        GDALAllRegister()
+        CPLSetErrorHandler(CPLQuietErrorHandler)
+    }()
+}

@@ -1,0 +1,138 @@
+import CGDAL
+
+/// An open GDAL vector dataset (`GDALDatasetH`), closed once in `deinit` or by `close()`,
+/// which flushes it and reports a failed flush. Not Sendable: one task uses a dataset.
+final class GDALVectorDataset {
+    private var handle: GDALDatasetH?
+    let path: String
+
+    /// Creates a new vector dataset with the named driver (`KML`, `GPKG`, ...).
+    init(creating path: String, driver name: String, options: [String: String] = [:]) throws(GDALError) {
+        _ = GDALSetup.once
+        CPLErrorReset()
+        guard let driver = GDALGetDriverByName(name) else { throw GDALError.last("GDALGetDriverByName(\(name))", fallback: "no such driver") }
+        let list = StringList(options)
+        guard let ds = GDALCreate(driver, path, 0, 0, 0, GDT_Unknown, list.pointer) else {
+            throw GDALError.last("GDALCreate(\(name), \(path))")
+        }
+        handle = ds
+        self.path = path
+    }
+
+    deinit {
+        if let handle { GDALClose(handle) }
+    }
+
+    /// Closes the dataset (`GDALClose`), surfacing any error raised while it flushed.
+    func close() throws(GDALError) {
+        guard let h = handle else { return }
+        handle = nil
+        CPLErrorReset()
+        GDALClose(h)
+        if CPLGetLastErrorType() == CE_Failure || CPLGetLastErrorType() == CE_Fatal {
+            throw GDALError.last("GDALClose(\(path))")
+        }
+    }
+
+    /// A new layer (owned by the dataset; `GDALDatasetCreateLayer`).
+    func createLayer(_ name: String, srs: SpatialReference, geometryType: OGRwkbGeometryType,
+                     options: [String: String] = [:]) throws(GDALError) -> OGRLayerH {
+        guard let h = handle else { throw GDALError(operation: "GDALDatasetCreateLayer(\(name))", message: "the dataset is closed") }
+        CPLErrorReset()
+        let list = StringList(options)
+        guard let layer = GDALDatasetCreateLayer(h, name, srs.handle, geometryType, list.pointer) else {
+            throw GDALError.last("GDALDatasetCreateLayer(\(name))")
+        }
+        return layer
+    }
+
+    func startTransaction() throws(GDALError) {
+        guard let h = handle else { return }
+        try GDALError.check(GDALDatasetStartTransaction(h, 0), "GDALDatasetStartTransaction")
+    }
+
+    func commitTransaction() throws(GDALError) {
+        guard let h = handle else { return }
+        try GDALError.check(GDALDatasetCommitTransaction(h), "GDALDatasetCommitTransaction")
+    }
+}
+
+/// An owned `OGRSpatialReferenceH`, longitude first (traditional GIS order); released in `deinit`.
+final class SpatialReference {
+    let handle: OGRSpatialReferenceH
+
+    /// WGS 84 longitude/latitude (EPSG:4326 in lon, lat order): what every layer we write is in.
+    init(epsg: Int32 = 4326) throws(GDALError) {
+        _ = GDALSetup.once
+        CPLErrorReset()
+        guard let h = OSRNewSpatialReference(nil) else { throw GDALError.last("OSRNewSpatialReference") }
+        handle = h
+        try GDALError.check(OSRImportFromEPSG(h, epsg), "OSRImportFromEPSG(\(epsg))")
+        OSRSetAxisMappingStrategy(h, OAMS_TRADITIONAL_GIS_ORDER)
+    }
+
+    deinit { OSRRelease(handle) }
+}
+
+/// An owned `OGRFeatureH`, destroyed in `deinit` (OGR_L_CreateFeature copies it).
+final class OGRFeature {
+    let handle: OGRFeatureH
+
+    init(layer: OGRLayerH) throws(GDALError) {
+        CPLErrorReset()
+        guard let h = OGR_F_Create(OGR_L_GetLayerDefn(layer)) else { throw GDALError.last("OGR_F_Create") }
+        handle = h
+    }
+
+    deinit { OGR_F_Destroy(handle) }
+
+    /// Hands a geometry to the feature (`OGR_F_SetGeometryDirectly`): the feature owns it from then on.
+    func take(_ geometry: OGRGeometry) throws(GDALError) {
+        let raw = geometry.release()
+        try GDALError.check(OGR_F_SetGeometryDirectly(handle, raw), "OGR_F_SetGeometryDirectly")
+    }
+}
+
+/// An owned `OGRGeometryH`: destroyed in `deinit` unless ownership was handed over with `release()`.
+final class OGRGeometry {
+    private var handle: OGRGeometryH?
+
+    init(type: OGRwkbGeometryType) throws(GDALError) {
+        guard let h = OGR_G_CreateGeometry(type) else { throw GDALError.last("OGR_G_CreateGeometry(\(type.rawValue))") }
+        handle = h
+    }
+
+    deinit { if let handle { OGR_G_DestroyGeometry(handle) } }
+
+    var raw: OGRGeometryH { handle! }
+
+    /// Gives up ownership (to a feature or a parent geometry).
+    func release() -> OGRGeometryH {
+        let h = handle!
+        handle = nil
+        return h
+    }
+
+    func addPoint(_ p: LonLat) { OGR_G_AddPoint_2D(raw, p.lon, p.lat) }
+
+    /// Moves `child` into this geometry (`OGR_G_AddGeometryDirectly`).
+    func add(_ child: OGRGeometry) throws(GDALError) {
+        let c = child.release()
+        let err = OGR_G_AddGeometryDirectly(raw, c)
+        if err != OGRERR_NONE {
+            OGR_G_DestroyGeometry(c)
+            throw GDALError.last("OGR_G_AddGeometryDirectly", fallback: "OGR error code \(err)")
+        }
+    }
+}
+
+/// A NULL-terminated `char **` option list (`CSLSetNameValue`), freed with `CSLDestroy`.
+final class StringList {
+    private(set) var pointer: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+
+    init(_ options: [String: String]) {
+        for (k, v) in options.sorted(by: { $0.key < $1.key }) { pointer = CSLSetNameValue(pointer, k, v) }
+    }
+
+    deinit { CSLDestroy(pointer) }
+}
