@@ -22,7 +22,7 @@ build: deps
 	$(SWIFT) build -c release --product eventmap
 
 run: build
-	$(BIN) distance 36.1168,36.51522 35.93062,36.63393
+	$(BIN) render -o output
 
 test: deps-test
 	$(SWIFT) test

@@ -113,7 +113,19 @@ extension MapFrame {
     public static func make(fitting positions: [LonLat], request: MapFrameRequest, origin: PixelPoint,
                             context: PROJContext) throws(MapFrameError) -> MapFrame {
         guard let extent = request.bbox ?? BoundingBox(positions) else { throw .noData }
-        let centre = extent.centre
+        if request.projection == nil {
+            // Centre the default transverse Mercator on the frame itself (not only on the data's
+            // lon/lat box), so that grid north is true north at the map's centre: one refit does it.
+            let first = try make(fitting: positions, extent: extent, centre: extent.centre, request: request, origin: origin, context: context)
+            let c: LonLat
+            do { c = try first.centre() } catch { throw .projection(error) }
+            return try make(fitting: positions, extent: extent, centre: c, request: request, origin: origin, context: context)
+        }
+        return try make(fitting: positions, extent: extent, centre: extent.centre, request: request, origin: origin, context: context)
+    }
+
+    private static func make(fitting positions: [LonLat], extent: BoundingBox, centre: LonLat, request: MapFrameRequest,
+                             origin: PixelPoint, context: PROJContext) throws(MapFrameError) -> MapFrame {
         let projection = request.projection.map(projectionDefinition)
             ?? ProjectionDefinition.transverseMercator(centre: LonLat(lon: rounded(centre.lon), lat: rounded(centre.lat)))
         do {
