@@ -54,7 +54,11 @@ import TestSupport
         #expect(!exact.stdout.contains("Warning"))
         let approx = try CLI.run(["geocode", "Jebel Dweila"])
         #expect(approx.status == 0)
-        #expect(approx.stdout.contains("Warning: approximate location (where_prec 2"))
+        // The radius printed is the row's uncertainty_m, in km.
+        let radius = try #require(try Self.object(try CLI.run(["geocode", "Jebel Dweila", "--json"]).stdout)["uncertainty_m"] as? Double)
+        let km = radius.truncatingRemainder(dividingBy: 1000) == 0 ? String(Int(radius / 1000)) : String(radius / 1000)
+        #expect(approx.stdout.contains("Warning: Jabal al-Duwayla camp is an approximate location (where_prec 2, within 25 km of a known place): "
+                                       + "the place lies within \(km) km of this point."))
         #expect(approx.stdout.contains("anchor:kafr-takharim"))
     }
 

@@ -34,11 +34,16 @@ enum PlaceText {
             rows.append(["matched", "'\(m.matchedName)'" + (m.quality >= .ruleName ? " (through the spelling rules)" : "")])
         }
         var text = Printing.table(["", ""], rows).split(separator: "\n").dropFirst().joined(separator: "\n")
-        if p.isApproximate {
-            text += "\nWarning: approximate location (where_prec \(p.precision.code), \(p.precision.label)): the place lies within "
-                + "\(km(p.uncertaintyMetres)) km of this point."
-        }
+        if let w = warning(p) { text += "\n" + w }
         return text
+    }
+
+    /// "Warning: approximate location ...": for any output resting on a place of where_prec 2 or
+    /// more; nil for an exact place.
+    static func warning(_ p: Place) -> String? {
+        guard p.isApproximate else { return nil }
+        return "Warning: \(p.name) is an approximate location (where_prec \(p.precision.code), \(p.precision.label)): "
+            + "the place lies within \(km(p.uncertaintyMetres)) km of this point."
     }
 
     /// Many places, one a line.
