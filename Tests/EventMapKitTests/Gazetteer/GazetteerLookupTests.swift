@@ -7,10 +7,12 @@ import TestSupport
 /// Resolving names: the spellings of the research notes against the bundled table, the rules
 /// alone against a table without alternate names, typos and their suggestions, ambiguity.
 @Suite struct GazetteerLookupTests {
-    static let bundled: Gazetteer = {
+    /// The bundled table, read once; a reading error fails each test that uses it (no trap).
+    static let loaded = Result<Gazetteer, any Error> {
         let path = Paths.geodata("places.csv")
-        return try! GazetteerCSV.read(try! String(contentsOfFile: path, encoding: .utf8), file: path)
-    }()
+        return try GazetteerCSV.read(try String(contentsOfFile: path, encoding: .utf8), file: path)
+    }
+    static var bundled: Gazetteer { get throws { try loaded.get() } }
 
     /// A table with primary names only: whatever resolves here resolves through the rules.
     static let bare = Gazetteer(places: [
@@ -75,28 +77,30 @@ import TestSupport
         ("Jisr al-Shughr", "jisr-al-shughur"),
         ("كفر تخريم", "kafr-takharim"),
     ])
-    func typosFailWithTheRightSuggestionFirst(_ typo: String, _ id: String) {
+    func typosFailWithTheRightSuggestionFirst(_ typo: String, _ id: String) throws {
+        let g = try Self.bundled
+        let expectedName = try #require(g.place(id: id)).name
         do {
-            _ = try Self.bundled.lookup(typo)
+            _ = try g.lookup(typo)
             Issue.record("'\(typo)' resolved: a typo must not be guessed")
         } catch {
             guard case .unknown(let q, let suggestions) = error else { Issue.record("\(error)"); return }
             #expect(q == typo)
             #expect(suggestions.first?.id == id, "\(typo) → \(suggestions.map(\.id))")
-            #expect(error.description.contains("Did you mean: \(Self.bundled.place(id: id)!.name) (\(id))"))
+            #expect(error.description.contains("Did you mean: \(expectedName) (\(id))"))
         }
     }
 
-    @Test func nonsenseGetsNoSuggestion() {
-        #expect(Self.bundled.suggestions(for: "xyz").isEmpty)
-        #expect(Self.bundled.suggestions(for: "").isEmpty)
+    @Test func nonsenseGetsNoSuggestion() throws {
+        #expect(try Self.bundled.suggestions(for: "xyz").isEmpty)
+        #expect(try Self.bundled.suggestions(for: "").isEmpty)
     }
 
-    @Test func suggestionsAreRankedBySimilarity() {
-        let s = Self.bundled.suggestions(for: "Kafr Takharm", limit: 3).map(\.id)
+    @Test func suggestionsAreRankedBySimilarity() throws {
+        let s = try Self.bundled.suggestions(for: "Kafr Takharm", limit: 3).map(\.id)
         #expect(s.first == "kafr-takharim")
         // One edit beats two: "Harm" is one edit from Harim.
-        #expect(Self.bundled.suggestions(for: "Harm").first?.id == "harim")
+        #expect(try Self.bundled.suggestions(for: "Harm").first?.id == "harim")
     }
 
     // Ambiguity: two places answering to one spelling.
@@ -135,8 +139,9 @@ import TestSupport
     }
 
     @Test func pointQueriesTakeNamesIdsAndCoordinates() throws {
-        #expect(try Self.bundled.resolvePoint("كفر تخاريم").place?.id == "kafr-takharim")
-        #expect(try Self.bundled.resolvePoint("36.1,36.5").place == nil)
-        #expect(throws: PlaceLookupError.self) { try Self.bundled.resolvePoint("36.1,236.5") }
+        let g = try Self.bundled
+        #expect(try g.resolvePoint("كفر تخاريم").place?.id == "kafr-takharim")
+        #expect(try g.resolvePoint("36.1,36.5").place == nil)
+        #expect(throws: PlaceLookupError.self) { try g.resolvePoint("36.1,236.5") }
     }
 }
