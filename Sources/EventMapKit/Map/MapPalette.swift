@@ -9,7 +9,7 @@ public enum MapPalette {
     public static let zone10 = MapStyle(fill: "#e8a33d", fillOpacity: 0.32, stroke: "#c77c12", strokeWidth: 0.8, dash: "2 2")
     public static let region = MapStyle(stroke: "#7a6f5a", strokeWidth: 1, dash: "2 4", labelSize: 11, labelColour: "#5b5344", labelItalic: true)
     public static let approximatePlace = MapStyle(fill: "#6a51a3", fillOpacity: 0.12, stroke: "#6a51a3", strokeWidth: 1.2, dash: "4 2",
-                                                  labelSize: 11)
+                                                  labelSize: 11, labelColour: "#4a3577")
     public static let city = MapStyle(fill: "#1a1a1a", stroke: "#ffffff", strokeWidth: 1, marker: .square, markerRadius: 4, labelSize: 13,
                                       labelWeight: .bold)
     public static let town = MapStyle(fill: "#2b2b2b", stroke: "#ffffff", strokeWidth: 1, marker: .circle, markerRadius: 3.4, labelSize: 11.5)
@@ -19,12 +19,12 @@ public enum MapPalette {
 
     /// Observation points by their status at the end of 2020.
     public static func observationPoint(_ status: ObservationPoint.Status) -> MapStyle {
-        let colour = switch status {
-        case .remaining: "#1b7837"
-        case .encircled: "#d95f02"
-        case .evacuated: "#6f6f6f"
+        let (colour, text) = switch status {
+        case .remaining: ("#1b7837", "#0f4d22")
+        case .encircled: ("#d95f02", "#8a3c00")
+        case .evacuated: ("#6f6f6f", "#3d3d3d")
         }
-        return MapStyle(fill: colour, fillOpacity: 0.2, stroke: colour, strokeWidth: 1.6, labelSize: 11.5, labelWeight: .bold)
+        return MapStyle(fill: colour, fillOpacity: 0.2, stroke: colour, strokeWidth: 1.6, labelSize: 11.5, labelColour: text, labelWeight: .bold)
     }
 
     public static let event = MapStyle(fill: "#c51b1b", fillOpacity: 0.75, stroke: "#7a0c0c", strokeWidth: 1.2, labelSize: 12,

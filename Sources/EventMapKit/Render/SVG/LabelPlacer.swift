@@ -73,6 +73,8 @@ public struct LabelPlacer {
     public let bounds: PixelBox
     public private(set) var obstacles: [PixelBox]
     public private(set) var placed: [PlacedLabel] = []
+    /// Leader lines drawn so far: a new one may not cross them.
+    private var leaders: [(PixelPoint, PixelPoint)] = []
     public private(set) var dropped: [String] = []
     /// Clearance kept between boxes, pixels.
     public var gap: Double = 1.5
@@ -93,6 +95,7 @@ public struct LabelPlacer {
             if let l = placeOne(r) {
                 placed.append(l)
                 obstacles.append(l.box)
+                if let leader = l.leader { leaders.append(leader) }
                 out.append(l)
             } else {
                 dropped.append(r.id)
@@ -103,6 +106,25 @@ public struct LabelPlacer {
 
     private func fits(_ box: PixelBox) -> Bool {
         bounds.contains(box) && !obstacles.contains { $0.intersects(box.padded(gap)) }
+    }
+
+    /// Whether two segments intersect (proper or touching).
+    static func segmentsCross(_ a: (PixelPoint, PixelPoint), _ b: (PixelPoint, PixelPoint)) -> Bool {
+        func orient(_ p: PixelPoint, _ q: PixelPoint, _ r: PixelPoint) -> Double { (q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x) }
+        let d1 = orient(b.0, b.1, a.0), d2 = orient(b.0, b.1, a.1), d3 = orient(a.0, a.1, b.0), d4 = orient(a.0, a.1, b.1)
+        return ((d1 > 0) != (d2 > 0)) && ((d3 > 0) != (d4 > 0))
+    }
+
+    /// Whether a segment passes through a box (sampled every pixel: boxes are at least a few pixels wide).
+    static func segment(_ s: (PixelPoint, PixelPoint), crosses box: PixelBox) -> Bool {
+        let len = ((s.1.x - s.0.x) * (s.1.x - s.0.x) + (s.1.y - s.0.y) * (s.1.y - s.0.y)).squareRoot()
+        let n = max(2, Int(len.rounded(.up)))
+        for i in 1..<n {
+            let t = Double(i) / Double(n)
+            let p = PixelPoint(x: s.0.x + (s.1.x - s.0.x) * t, y: s.0.y + (s.1.y - s.0.y) * t)
+            if p.x > box.minX && p.x < box.maxX && p.y > box.minY && p.y < box.maxY { return true }
+        }
+        return false
     }
 
     private func placeOne(_ r: LabelRequest) -> PlacedLabel? {
@@ -122,13 +144,17 @@ public struct LabelPlacer {
                 guard len > 0 else { return nil }
                 let start = PixelPoint(x: r.anchor.x + (target.x - r.anchor.x) / len * r.anchorRadius,
                                        y: r.anchor.y + (target.y - r.anchor.y) / len * r.anchorRadius)
+                // A leader crosses no other leader, and no symbol or label but its own.
+                if leaders.contains(where: { Self.segmentsCross((start, target), $0) }) { return nil }
+                let ownSymbol = PixelBox(around: r.anchor, radius: r.anchorRadius + 0.5)
+                if obstacles.contains(where: { !$0.intersects(ownSymbol) && Self.segment((start, target), crosses: $0) }) { return nil }
                 line = (start, target)
             }
             return PlacedLabel(id: r.id, text: r.text, x: x, y: baseline, alignment: a, box: box, leader: line)
         }
         let mid = (up - down) / 2  // baseline offset that centres the box vertically on the anchor
         if r.preferCentre, let c = candidate(0, mid, .middle, leader: false) { return c }
-        for step in [0.0, 10, 22, 38] {
+        for step in [0.0, 10, 22, 38, 60] {
             let d = r.anchorRadius + 2.5 + step
             let diag = d
             let positions: [(Double, Double, PlacedLabel.Alignment)] = [

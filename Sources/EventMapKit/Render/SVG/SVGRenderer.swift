@@ -59,7 +59,8 @@ public struct SVGRenderer {
                     obstacles.append(PixelBox(around: px, radius: r + style.strokeWidth / 2))
                     if let text = f.label {
                         labels.append(LabelRequest(id: "label-" + fid, text: text, anchor: px, anchorRadius: r + style.strokeWidth / 2,
-                                                   fontSize: style.labelSize, bold: style.labelWeight == .bold, priority: f.labelPriority))
+                                                   fontSize: style.labelSize, bold: style.labelWeight == .bold, priority: f.labelPriority,
+                                                   colour: labelColour(style), italic: style.labelItalic))
                     }
                 case (.uncertaintyArea, .point(let p)):
                     guard let area = try clip.projectedInside(f.drawnGeometry) else { continue }
@@ -69,7 +70,7 @@ public struct SVGRenderer {
                         labels.append(LabelRequest(id: "label-" + fid, text: text, anchor: px, anchorRadius: 5,
                                                    fontSize: style.labelSize, bold: style.labelWeight == .bold,
                                                    priority: f.labelPriority, preferCentre: true, leaderLine: false,
-                                                   colour: style.labelColour == "#222222" ? nil : style.labelColour, italic: style.labelItalic))
+                                                   colour: labelColour(style), italic: style.labelItalic))
                     }
                 default:
                     guard let shape = try clip.projectedInside(f.geometry) else { continue }
@@ -77,7 +78,8 @@ public struct SVGRenderer {
                     g += "<path\(attrs) d=\"\(pathData(shape, frame))\"\(isArea ? " fill-rule=\"evenodd\"" : "")>\(title)</path>\n"
                     if let text = f.label, let anchor = try lineLabelAnchor(shape, frame) {
                         labels.append(LabelRequest(id: "label-" + fid, text: text, anchor: anchor, anchorRadius: 3,
-                                                   fontSize: style.labelSize, bold: style.labelWeight == .bold, priority: f.labelPriority))
+                                                   fontSize: style.labelSize, bold: style.labelWeight == .bold, priority: f.labelPriority,
+                                                   leaderLine: false, colour: labelColour(style), italic: style.labelItalic))
                     }
                 }
             }
@@ -157,7 +159,7 @@ public struct SVGRenderer {
         s += "<rect id=\"frame\" x=\"\(SVGNumber.px(frameBox.minX))\" y=\"\(SVGNumber.px(frameBox.minY))\" width=\"\(SVGNumber.px(frame.widthPixels))\" height=\"\(SVGNumber.px(frame.heightPixels))\" fill=\"none\" stroke=\"#555555\" stroke-width=\"1\"/>\n"
         s += legend + scale + arrow + attribution
         s += "</svg>\n"
-        return RenderedMap(svg: s, frame: frame, scaleBar: scaleBar, convergenceDegrees: convergence, droppedLabels: placer.dropped)
+        return RenderedMap(svg: s, frame: frame, scaleBar: scaleBar, convergenceDegrees: convergence, droppedLabels: placer.dropped.map { requestsById[$0]?.text ?? $0 })
     }
 
     /// Where an area's name fits wholly inside the visible part of the area, clear of symbols:
@@ -222,6 +224,9 @@ public struct SVGRenderer {
         let mid = line.count > 2 ? line[line.count / 2] : LonLat(lon: (a.lon + b.lon) / 2, lat: (a.lat + b.lat) / 2)
         return frame.pixel(Projected(x: mid.lon, y: mid.lat))
     }
+
+    /// A label's own colour, nil for the default text colour.
+    private func labelColour(_ s: MapStyle) -> String? { s.labelColour == MapStyle().labelColour ? nil : s.labelColour }
 
     private func dataAttributes(_ pairs: [(String, String)]) -> String {
         pairs.map { " data-\(XMLText.identifier($0.0.lowercased()))=\"\(XMLText.escape($0.1))\"" }.joined()
