@@ -3,13 +3,13 @@ import Foundation
 /// Earth-centred, earth-fixed (ECEF) cartesian coordinates on WGS 84, in metres. Used only for
 /// cheap, rigorous lower bounds: the straight chord between two points is never longer than the
 /// geodesic joining them, so a chord distance can prune candidates but is never an answer.
-struct EarthCentred: Sendable, Equatable {
+public struct EarthCentred: Sendable, Equatable {
     var x: Double, y: Double, z: Double
 
     init(x: Double, y: Double, z: Double) { self.x = x; self.y = y; self.z = z }
 
     /// The ECEF position of a point on the ellipsoid (height 0).
-    init(_ p: LonLat) {
+    public init(_ p: LonLat) {
         let a = 6_378_137.0, f = 1 / 298.257223563
         let e2 = f * (2 - f)
         let lat = p.lat * .pi / 180, lon = p.lon * .pi / 180
@@ -27,7 +27,7 @@ struct EarthCentred: Sendable, Equatable {
     var length: Double { dot(self).squareRoot() }
 
     /// Straight-line (chord) distance in metres: a lower bound of the geodesic distance.
-    func chord(to o: EarthCentred) -> Double { (self - o).length }
+    public func chord(to o: EarthCentred) -> Double { (self - o).length }
 
     /// The distance from this point to the straight segment a-b, and the segment parameter 0...1
     /// of the closest point.
