@@ -67,5 +67,6 @@ public enum PrecisionNote {
         "\(p.name) is placed within \(kilometres(p.uncertaintyMetres)) km (where_prec \(p.precision.code)); the distance may be off by as much."
     }
 
-    static func kilometres(_ m: Double) -> String { JSONWriter.format(m / 1000, decimals: 1) }
+    /// Metres as kilometres, at most one decimal: "8", "2.5".
+    public static func kilometres(_ m: Double) -> String { JSONWriter.format(m / 1000, decimals: 1) }
 }
