@@ -18,12 +18,14 @@ import TestSupport
     @Test func writesTheLayersAndMapsAndListsThem() throws {
         let (dir, r) = Self.bundled
         #expect(r.status == 0, "\(r.stderr)")
-        for name in ["places.geojson", "observation-points.geojson", "syria-turkey-border.geojson",
-                     "nw-syria-overview.svg", "kafr-takharim-detail.svg"] {
+        for name in ["places.geojson", "observation-points.geojson", "syria-turkey-border.geojson", "border-zone-10km.geojson",
+                     "border-zone-20km.geojson", "kafr-takharim-border-line.geojson", "nw-syria-overview.svg", "kafr-takharim-detail.svg"] {
             #expect(FileManager.default.fileExists(atPath: dir + "/" + name), "\(name)")
             #expect(r.stdout.contains(dir + "/" + name))
         }
         #expect(r.stdout.contains("Morek observation point to Hama: 27,810.529 m (27.811 km) ± 3.0 km"))
+        #expect(r.stdout.contains("Kafr Takharim to the Syria-Turkey border: 10,823."))
+        #expect(r.stdout.contains("Jabal al-Duwayla camp to the Syria-Turkey border: 10,823.") && r.stdout.contains("± 8.0 km"))
         // No temporary files left behind.
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).allSatisfy { !$0.hasPrefix(".") })
     }
@@ -87,7 +89,8 @@ import TestSupport
         let ops = try Self.count(Paths.geodata("places.csv"), sql: "SELECT COUNT(*) FROM places WHERE op_number <> ''")
         #expect(ops == 12)
         for (file, expected, type) in [("places.geojson", all - ops, "Point"), ("observation-points.geojson", ops, "Point"),
-                                       ("syria-turkey-border.geojson", 1, "Line String")] {
+                                       ("syria-turkey-border.geojson", 1, "Line String"), ("border-zone-10km.geojson", 1, "Polygon"),
+                                       ("border-zone-20km.geojson", 1, "Polygon"), ("kafr-takharim-border-line.geojson", 1, "Line String")] {
             let info = try ExternalTool.run("ogrinfo", ["-ro", "-so", "-al", dir + "/" + file])
             #expect(info.status == 0, "\(file): \(info.stderr)")
             #expect(info.stdout.contains("Feature Count: \(expected)"), "\(file)")
@@ -97,6 +100,8 @@ import TestSupport
 
     @Test func geoJSONHasAtMostSevenDecimalsNoCRSAndCounterClockwiseRings() throws {
         let decimals = try Regex(#"-?[0-9]+\.([0-9]+)"#)
+        var polygonCount = 0
+        defer { #expect(polygonCount >= 2) }  // the two border zones at least
         for file in try Self.files(Self.bundled.dir, "geojson") {
             let text = try String(contentsOfFile: file, encoding: .utf8)
             #expect(!text.contains("\"crs\""))
@@ -114,6 +119,7 @@ import TestSupport
                 case "MultiPolygon": g["coordinates"] as! [[[[Double]]]]
                 default: []
                 }
+                polygonCount += polygons.count
                 for rings in polygons {
                     for (i, ring) in rings.enumerated() {
                         var sum = 0.0
@@ -123,6 +129,29 @@ import TestSupport
                 }
             }
         }
+    }
+
+    /// The distance line: its length agrees with the independent border reference
+    /// (Tests/Reference/border-distances.csv, GeographicLib in Python over the same line; 1 mm), its
+    /// end with the reference's nearest point (7 decimals: about 1 cm), and its vertices lie on the
+    /// geodesic (legs add up to the whole, GeodSolve, 1 cm).
+    @Test func borderLineLayerHoldsTheGeodesicAndItsLength() throws {
+        let text = try String(contentsOfFile: Self.bundled.dir + "/kafr-takharim-border-line.geojson", encoding: .utf8)
+        let json = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
+        let f = (json["features"] as! [[String: Any]])[0]
+        let props = f["properties"] as! [String: Any]
+        let coords = (f["geometry"] as! [String: Any])["coordinates"] as! [[Double]]
+        let start = coords.first!, end = coords.last!
+        #expect(abs(start[0] - 36.51522) < 1e-7 && abs(start[1] - 36.1168) < 1e-7)
+        let reference = try String(contentsOfFile: Paths.repository + "/Tests/Reference/border-distances.csv", encoding: .utf8)
+        let row = try #require(reference.split(separator: "\n").first { $0.hasPrefix("kafr-takharim,") }).split(separator: ",")
+        #expect(abs(Double(row[3])! - (props["distance_m"] as! Double)) < 0.001)
+        #expect(abs(Double(row[4])! - end[1]) < 2e-7 && abs(Double(row[5])! - end[0]) < 2e-7)
+        let ref = try GeodSolve.inverse([(start[1], start[0], end[1], end[0])])[0]
+        #expect(coords.count > 40)  // densified: a vertex every 250 m over about 10.8 km
+        // Each vertex lies on the geodesic: distances from the start add up (GeodSolve, 1 cm).
+        let legs = try GeodSolve.inverse(zip(coords, coords.dropFirst()).map { ($0[1], $0[0], $1[1], $1[0]) })
+        #expect(abs(legs.reduce(0) { $0 + $1.s12 } - ref.s12) < 0.01)
     }
 
     @Test func renderingTwiceGivesTheSameBytes() throws {

@@ -94,11 +94,10 @@ public struct AreaLabel: Sendable, Equatable {
 }
 
 extension MapFeature {
-    /// The geometry as drawn: an uncertainty area becomes its geodesic circle (1 m tolerance,
-    /// at least 72 vertices so that it looks round at any scale).
+    /// The geometry as drawn: an uncertainty area becomes its geodesic circle
+    /// (`GeodesicBuffer.circle`, edges within 1 m of the true circle).
     public var drawnGeometry: Geometry {
         guard case .uncertaintyArea(let r) = drawing, case .point(let c) = geometry, r > 0 else { return geometry }
-        let ring = Geodesic.circle(centre: c, radiusMetres: r, toleranceMetres: 1)
-        return .polygon([ring.count - 1 >= 72 ? ring : Geodesic.circle(centre: c, radiusMetres: r, vertexCount: 72)])
+        return .polygon([GeodesicBuffer.circle(centre: c, radiusMetres: r, toleranceMetres: 1)])
     }
 }

@@ -5,8 +5,8 @@ public enum MapPalette {
     public static let turkey = MapStyle(fill: "#e7e7e2", stroke: "#b8b09c", strokeWidth: 0.6)
     public static let otherCountry = MapStyle(fill: "#eeeeee", stroke: "#b8b09c", strokeWidth: 0.6)
     public static let border = MapStyle(stroke: "#b3261e", strokeWidth: 2)
-    public static let zone20 = MapStyle(fill: "#e8a33d", fillOpacity: 0.22, stroke: "#c77c12", strokeWidth: 0.8, dash: "5 3")
-    public static let zone10 = MapStyle(fill: "#e8a33d", fillOpacity: 0.32, stroke: "#c77c12", strokeWidth: 0.8, dash: "2 2")
+    public static let zone20 = MapStyle(fill: "#f2dc5d", fillOpacity: 0.4, stroke: "#a88f00", strokeWidth: 0.8, dash: "5 3")
+    public static let zone10 = MapStyle(fill: "#f2dc5d", fillOpacity: 0.6, stroke: "#a88f00", strokeWidth: 0.8, dash: "2 2")
     public static let region = MapStyle(stroke: "#7a6f5a", strokeWidth: 1, dash: "2 4", labelSize: 11, labelColour: "#5b5344", labelItalic: true)
     public static let approximatePlace = MapStyle(fill: "#6a51a3", fillOpacity: 0.12, stroke: "#6a51a3", strokeWidth: 1.2, dash: "4 2",
                                                   labelSize: 11, labelColour: "#4a3577")
@@ -31,7 +31,7 @@ public enum MapPalette {
                                        labelWeight: .bold)
     public static let eventArea = MapStyle(fill: "#c51b1b", fillOpacity: 0.08, stroke: "#c51b1b", strokeWidth: 1.2, dash: "6 3",
                                            labelSize: 11)
-    public static let distanceLine = MapStyle(stroke: "#1f4e9c", strokeWidth: 2.2, labelSize: 12, labelWeight: .bold)
+    public static let distanceLine = MapStyle(stroke: "#1f4e9c", strokeWidth: 2.2, labelSize: 12.5, labelColour: "#163a75", labelWeight: .bold)
     public static let ring = MapStyle(stroke: "#1f4e9c", strokeWidth: 1.2, dash: "7 4", labelSize: 11)
 
     /// Marker style for a place kind.

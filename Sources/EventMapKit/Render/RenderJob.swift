@@ -4,13 +4,44 @@ import GeoCore
 /// What the main job reads: the gazetteer and the border data (events join when present).
 public struct RenderInputs: Sendable {
     public var gazetteer: Gazetteer
-    /// The Syria-Turkey border line(s), lon/lat.
-    public var border: FeatureCollection
-    /// The country polygons drawn under everything.
-    public var countries: FeatureCollection
+    /// The Syria-Turkey border line and the country polygons.
+    public var borders: Borders
 
-    public init(gazetteer: Gazetteer, border: FeatureCollection, countries: FeatureCollection) {
-        self.gazetteer = gazetteer; self.border = border; self.countries = countries
+    public init(gazetteer: Gazetteer, borders: Borders) {
+        self.gazetteer = gazetteer; self.borders = borders
+    }
+}
+
+/// The measurements behind the maps, made once: the detail map's place and its distance to the
+/// border, and the geodesic zones along the border on the Syrian side.
+public struct RenderAnalysis: Sendable {
+    public let focus: Place
+    public let focusToBorder: BorderDistance
+    /// Approximate places near the focus (the camp), each with its distance to the border.
+    public let nearbyApproximate: [BorderDistance]
+    /// The side the zones lie on (Syria), when the border data has it.
+    public let zoneSide: Country?
+    /// The 10 km and 20 km zones, in that order.
+    public let zones: [(name: String, result: BufferResult)]
+
+    /// Zone radii in metres and their layer names.
+    public static let zoneRadii: [(Double, String)] = [(10_000, "border-zone-10km"), (20_000, "border-zone-20km")]
+
+    public init(_ inputs: RenderInputs, focus: Place) throws {
+        self.focus = focus
+        focusToBorder = BorderDistance(place: focus, borders: inputs.borders)
+        nearbyApproximate = inputs.gazetteer.places
+            .filter { $0.isApproximate && $0.observationPoint == nil && !PlaceLayers.regionKinds.contains($0.kind) && $0.id != focus.id }
+            .filter { Geodesic.distance($0.position, focus.position) <= 25_000 }
+            .map { BorderDistance(place: $0, borders: inputs.borders) }
+        zoneSide = inputs.borders.country("SY")
+        var zones: [(String, BufferResult)] = []
+        if let side = zoneSide {
+            for (radius, name) in Self.zoneRadii {
+                zones.append((name, try Zones.borderZone(inputs.borders, radiusMetres: radius, side: side)))
+            }
+        }
+        self.zones = zones
     }
 }
 
@@ -82,14 +113,17 @@ public enum RenderJob {
     }
 
     /// The named GeoJSON layers, in output order.
-    public static func geoJSONLayers(_ inputs: RenderInputs, _ options: RenderOptions) throws -> [FeatureCollection] {
+    public static func geoJSONLayers(_ inputs: RenderInputs, _ analysis: RenderAnalysis) -> [FeatureCollection] {
         var layers = [
             GeoJSONLayers.places(inputs.gazetteer),
             GeoJSONLayers.observationPoints(inputs.gazetteer),
-            GeoJSONLayers.border(inputs.border),
+            GeoJSONLayers.border(inputs.borders.border),
         ]
-        layers = layers.filter { !$0.features.isEmpty }
-        return layers
+        if let side = analysis.zoneSide {
+            for z in analysis.zones { layers.append(GeoJSONLayers.borderZone(z.result, borders: inputs.borders, side: side, name: z.name)) }
+        }
+        layers.append(GeoJSONLayers.borderLine(analysis.focusToBorder, name: analysis.focus.id + "-border-line"))
+        return layers.filter { !$0.features.isEmpty }
     }
 
     /// Runs the whole job in memory.
@@ -97,21 +131,22 @@ public enum RenderJob {
         let proj = try PROJContext()
         let geos = GEOSContext()
         let focus = try focusPlace(inputs, options)
+        let analysis = try RenderAnalysis(inputs, focus: focus)
         var files: [OutputFile] = []
-        for layer in try geoJSONLayers(inputs, options) {
+        for layer in geoJSONLayers(inputs, analysis) {
             files.append(OutputFile(name: (layer.name ?? "layer") + ".geojson", contents: geoJSONWriter.string(layer)))
         }
         var dropped: [String: [String]] = [:]
         let request = MapFrameRequest(projection: options.projection, bbox: options.bbox)
-        let overview = try SVGRenderer(request: request).render(overviewMap(inputs, focus: focus), proj: proj, geos: geos)
+        let overview = try SVGRenderer(request: request).render(overviewMap(inputs, analysis), proj: proj, geos: geos)
         files.append(OutputFile(name: "nw-syria-overview.svg", contents: overview.svg))
         dropped["nw-syria-overview.svg"] = overview.droppedLabels
         let detailRequest = MapFrameRequest(projection: options.projection)
-        let detailDoc = detailMap(inputs, focus: focus)
+        let detailDoc = detailMap(inputs, analysis)
         let detail = try SVGRenderer(request: detailRequest).render(detailDoc, proj: proj, geos: geos)
         files.append(OutputFile(name: detailDoc.id + ".svg", contents: detail.svg))
         dropped[detailDoc.id + ".svg"] = detail.droppedLabels
-        return RenderProduct(files: files, measurements: measurements(inputs, focus: focus), droppedLabels: dropped)
+        return RenderProduct(files: files, measurements: measurements(inputs, analysis), droppedLabels: dropped)
     }
 
     /// Writes every file into `directory` (created if missing), each atomically; returns the paths.
@@ -147,41 +182,57 @@ public enum RenderJob {
         return lines
     }
 
-    static func overviewMap(_ inputs: RenderInputs, focus: Place) -> MapDocument {
+    static func overviewMap(_ inputs: RenderInputs, _ analysis: RenderAnalysis) -> MapDocument {
         let g = inputs.gazetteer
         let ops = PlaceLayers.observationPoints(g)
         var focusPositions = ops.features.flatMap { $0.drawnGeometry.positions }
         if focusPositions.isEmpty { focusPositions = g.places.map(\.position) }
-        focusPositions.append(focus.position)
-        let layers = [
-            BorderLayers.countries(inputs.countries),
+        focusPositions.append(analysis.focus.position)
+        var layers = [BorderLayers.countries(inputs.borders.countries)]
+        if let zone = analysis.zones.last, let side = analysis.zoneSide {
+            layers.append(ZoneLayers.zone(zone.result, id: zone.name, side: side, style: MapPalette.zone20))
+        }
+        layers += [
             PlaceLayers.regions(g),
-            BorderLayers.border(inputs.border),
+            BorderLayers.border(inputs.borders.border),
             ops,
             PlaceLayers.places(g),
-        ].filter { !$0.features.isEmpty }
+        ]
+        layers = layers.filter { !$0.features.isEmpty }
         return MapDocument(
             id: "nw-syria-overview",
             title: "North-west Syria: the Turkish observation points and the border, end of 2020",
             subtitle: "Observation points coloured by their status on 31 Dec 2020; approximate locations drawn as circles of their uncertainty radius.",
             layers: layers, attribution: attribution(inputs, projectionNote: "Transverse Mercator centred on the map unless stated."),
-            areaLabels: BorderLayers.countryLabels(inputs.countries), focus: focusPositions)
+            areaLabels: BorderLayers.countryLabels(inputs.borders.countries), focus: focusPositions)
     }
 
-    static func detailMap(_ inputs: RenderInputs, focus: Place) -> MapDocument {
+    static func detailMap(_ inputs: RenderInputs, _ analysis: RenderAnalysis) -> MapDocument {
         let g = inputs.gazetteer
+        let focus = analysis.focus
         let ring = MapFeature(id: "ring-10km-" + focus.id,
-                              geometry: .lineString(Geodesic.circle(centre: focus.position, radiusMetres: 10_000, toleranceMetres: 1)),
+                              geometry: .lineString(GeodesicBuffer.circle(centre: focus.position, radiusMetres: 10_000, toleranceMetres: 1)),
                               label: "10 km from \(focus.name)", data: [("radius-m", "10000"), ("centre", focus.id)], labelPriority: 15)
         let rings = MapLayer(id: "ring-10km", title: "10 km ring", style: MapPalette.ring, features: [ring],
                              legend: [LegendEntry(.line, MapPalette.ring, "10 km from \(focus.name) (geodesic circle)")])
-        // The frame shows the ring and the country around it, border included: 16 km each way.
-        var focusPositions = Geodesic.circle(centre: focus.position, radiusMetres: 16_000, vertexCount: 72)
-        focusPositions.append(focus.position)
+        let d = analysis.focusToBorder
+        let line = MapFeature(id: focus.id + "-border-line", geometry: .lineString(d.line),
+                              label: "\(d.shortLength) to the border",
+                              data: [("from-id", focus.id), ("distance-m", JSONWriter.format(d.distanceMetres, decimals: 1)),
+                                     ("to-lat", JSONWriter.format(d.measurement.nearest.lat, decimals: 6)),
+                                     ("to-lon", JSONWriter.format(d.measurement.nearest.lon, decimals: 6))],
+                              labelPriority: 80)
+        let lines = MapLayer(id: focus.id + "-border-line", title: "Distance to the border", style: MapPalette.distanceLine, features: [line],
+                             legend: [LegendEntry(.line, MapPalette.distanceLine,
+                                                  "Shortest geodesic from \(focus.name) to the border: \(JSONWriter.format(d.distanceMetres / 1000, decimals: 2)) km")])
+        // The frame shows the ring, the nearest border point and the country around: 16 km each way.
+        var focusPositions = GeodesicBuffer.circle(centre: focus.position, radiusMetres: 16_000, toleranceMetres: 50)
+        focusPositions += [focus.position, d.measurement.nearest]
         let layers = [
-            BorderLayers.countries(inputs.countries),
-            BorderLayers.border(inputs.border),
+            BorderLayers.countries(inputs.borders.countries),
+            BorderLayers.border(inputs.borders.border),
             rings,
+            lines,
             PlaceLayers.observationPoints(g),
             PlaceLayers.places(g),
         ].filter { !$0.features.isEmpty }
@@ -190,7 +241,7 @@ public enum RenderJob {
             title: "\(focus.name) and the Turkish border",
             subtitle: "Geodesic distances on WGS 84; places known only approximately are drawn as the area they may lie in.",
             layers: layers, attribution: attribution(inputs, projectionNote: "Transverse Mercator centred on the map unless stated."),
-            areaLabels: BorderLayers.countryLabels(inputs.countries), focus: focusPositions)
+            areaLabels: BorderLayers.countryLabels(inputs.borders.countries), focus: focusPositions)
     }
 
     // MARK: - Measurements
@@ -198,9 +249,23 @@ public enum RenderJob {
     /// The front towns near the Morek post that the terminal reports distances to.
     static let morekFrontTowns = ["morek", "qalat-al-madiq", "maarrat-al-numan", "hama"]
 
-    static func measurements(_ inputs: RenderInputs, focus: Place) -> [KeyMeasurement] {
+    static func measurements(_ inputs: RenderInputs, _ analysis: RenderAnalysis) -> [KeyMeasurement] {
         var out: [KeyMeasurement] = []
         let g = inputs.gazetteer
+        for d in [analysis.focusToBorder] + analysis.nearbyApproximate {
+            let m = d.measurement
+            let azimuth = m.azimuthDegrees.map { " heading \(JSONWriter.format(CompassPoint.normalised($0), decimals: 1))° (\(CompassPoint.name(forAzimuthDegrees: $0)))" } ?? ""
+            var note = "nearest border point \(m.nearest)\(azimuth); exact along the border's geodesic edges (Natural Earth 1:10m line)"
+            if !m.notes.isEmpty { note += ". " + m.notes.joined(separator: " ") }
+            out.append(KeyMeasurement(subject: "\(d.place.name) to the \(m.targetLabel)",
+                                      value: .distance(metres: m.distanceMetres, plusMinusMetres: m.uncertaintyMetres > 0 ? m.uncertaintyMetres : nil),
+                                      note: note))
+        }
+        for z in analysis.zones {
+            out.append(KeyMeasurement(subject: "Zone within \(JSONWriter.format(z.result.radiusMetres / 1000, decimals: 0)) km of the border, \(analysis.zoneSide?.name ?? "") side",
+                                      value: .text("\(JSONWriter.format(z.result.areaSquareMetres / 1e6, decimals: 1)) km²"),
+                                      note: "geodesic buffer, boundary within \(JSONWriter.format(z.result.toleranceMetres, decimals: 1)) m of the true radius; area by geod_polygonarea"))
+        }
         if let op = g.place(id: "op09-morek") {
             for id in morekFrontTowns {
                 guard let town = g.place(id: id) else { continue }

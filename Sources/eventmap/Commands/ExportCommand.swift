@@ -39,7 +39,10 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let inputs = try dataOptions.renderInputs()
         let all: [FeatureCollection]
-        do { all = try RenderJob.geoJSONLayers(inputs, RenderOptions()) } catch let e as CustomStringConvertible {
+        do {
+            let analysis = try RenderAnalysis(inputs, focus: try RenderJob.focusPlace(inputs, RenderOptions()))
+            all = RenderJob.geoJSONLayers(inputs, analysis)
+        } catch let e as CustomStringConvertible {
             throw CLIError(e.description)
         }
         if list {

@@ -3,38 +3,27 @@ import GeoCore
 /// Map layers from the border data: the two countries and the Syria-Turkey boundary.
 public enum BorderLayers {
     /// Country polygons (cut to the frame when drawn); Syria and Turkey in their own fills.
-    public static func countries(_ collection: FeatureCollection) -> MapLayer {
+    public static func countries(_ countries: [Country]) -> MapLayer {
         var legend: [LegendEntry] = []
-        let features = collection.features.enumerated().compactMap { i, f -> MapFeature? in
-            guard let g = f.geometry else { return nil }
-            let code = f.properties["id"]?.stringValue ?? f.id ?? "country-\(i + 1)"
-            let name = f.properties["name"]?.stringValue ?? code
-            let style = code == "SY" ? MapPalette.syria : code == "TR" ? MapPalette.turkey : MapPalette.otherCountry
-            legend.append(LegendEntry(.area, style, name))
-            return MapFeature(id: "country-" + code, geometry: g, data: [("country", code), ("name", name)], style: style)
+        let features = countries.map { c -> MapFeature in
+            let style = c.id == "SY" ? MapPalette.syria : c.id == "TR" ? MapPalette.turkey : MapPalette.otherCountry
+            legend.append(LegendEntry(.area, style, c.name, featureIDs: ["country-" + c.id]))
+            return MapFeature(id: "country-" + c.id, geometry: c.geometry, data: [("country", c.id), ("name", c.name)], style: style)
         }
         return MapLayer(id: "countries", title: "Countries", style: MapStyle(), features: features, legend: legend)
     }
 
     /// Country names for the map, written inside each country's visible part.
-    public static func countryLabels(_ collection: FeatureCollection) -> [AreaLabel] {
-        collection.features.enumerated().compactMap { i, f in
-            guard let g = f.geometry else { return nil }
-            let name = f.properties["name"]?.stringValue ?? f.id ?? "country \(i + 1)"
-            return AreaLabel(id: f.properties["id"]?.stringValue ?? "country-\(i + 1)", text: name.uppercased(), area: g)
-        }
+    public static func countryLabels(_ countries: [Country]) -> [AreaLabel] {
+        countries.map { AreaLabel(id: $0.id, text: $0.name.uppercased(), area: $0.geometry) }
     }
 
-    /// The border line(s).
-    public static func border(_ collection: FeatureCollection, id: String = "syria-turkey-border") -> MapLayer {
-        let features = collection.features.enumerated().compactMap { i, f -> MapFeature? in
-            guard let g = f.geometry else { return nil }
-            let fid = f.properties["id"]?.stringValue ?? f.id ?? "border-\(i + 1)"
-            return MapFeature(id: "border-" + fid, geometry: g,
-                              data: [("name", f.properties["name"]?.stringValue ?? fid),
-                                     ("length-km", JSONWriter.format(lengthMetres(g) / 1000, decimals: 3))])
-        }
-        return MapLayer(id: id, title: "Syria-Turkey border", style: MapPalette.border, features: features,
+    /// The border line.
+    public static func border(_ border: BorderLine, id: String = "syria-turkey-border") -> MapLayer {
+        let g = Geometry.lineString(border.line)
+        let feature = MapFeature(id: "border-" + border.id, geometry: g,
+                                 data: [("name", border.name), ("length-km", JSONWriter.format(lengthMetres(g) / 1000, decimals: 3))])
+        return MapLayer(id: id, title: border.name, style: MapPalette.border, features: [feature],
                         legend: [LegendEntry(.line, MapPalette.border, "Syria-Turkey border (Natural Earth 1:10m, de facto)")])
     }
 

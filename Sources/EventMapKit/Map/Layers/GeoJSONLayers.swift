@@ -31,14 +31,37 @@ public enum GeoJSONLayers {
         return FeatureCollection(name: "observation-points", features: features)
     }
 
-    /// The border line(s) with their geodesic length.
-    public static func border(_ collection: FeatureCollection, name: String = "syria-turkey-border") -> FeatureCollection {
-        let features = collection.features.map { f -> Feature in
-            var props = JSONObject()
-            for (k, v) in f.properties { props[k] = v }
-            if let g = f.geometry { props["length_km"] = .number(BorderLayers.lengthMetres(g) / 1000) }
-            return Feature(id: f.id ?? f.properties["id"]?.stringValue, geometry: f.geometry, properties: props)
-        }
-        return FeatureCollection(name: name, features: features)
+    /// The border line with its geodesic length.
+    public static func border(_ border: BorderLine, name: String = "syria-turkey-border") -> FeatureCollection {
+        let g = Geometry.lineString(border.line)
+        let props = JSONObject([("id", .string(border.id)), ("name", .string(border.name)),
+                                ("length_km", .number(BorderLayers.lengthMetres(g) / 1000)),
+                                ("source", "Natural Earth 1:10m admin-0 countries v5.1.1 (see geodata/README.md)")])
+        return FeatureCollection(name: name, features: [Feature(id: border.id, geometry: g, properties: props)])
+    }
+
+    /// A geodesic zone along the border on one country's side (`Zones.borderZone`).
+    public static func borderZone(_ result: BufferResult, borders: Borders, side: Country, name: String) -> FeatureCollection {
+        let target = Target.line(name: borders.border.name, geometry: .lineString(borders.border.line), index: borders.border.index)
+        var f = Zones.feature(result, target: target, clip: side)
+        f.id = name
+        return FeatureCollection(name: name, features: [f])
+    }
+
+    /// The geodesic from a place to its nearest border point, densified, with its length.
+    public static func borderLine(_ d: BorderDistance, name: String) -> FeatureCollection {
+        var props = JSONObject()
+        props["from_id"] = .string(d.place.id)
+        props["from_name"] = .string(d.place.name)
+        props["to"] = .string(d.measurement.targetLabel)
+        props["to_lat"] = .number(d.measurement.nearest.lat)
+        props["to_lon"] = .number(d.measurement.nearest.lon)
+        props["distance_m"] = .number(d.measurement.distanceMetres)
+        props["distance_km"] = .number(d.measurement.distanceMetres / 1000)
+        props["azimuth_deg"] = JSONValue(d.measurement.azimuthDegrees.map(CompassPoint.normalised))
+        props["precision"] = .int(d.place.precision.code)
+        props["uncertainty_m"] = .number(d.place.isApproximate ? d.place.uncertaintyMetres : 0)
+        props["method"] = "WGS 84 geodesic to the nearest point of the border, found exactly along its geodesic edges"
+        return FeatureCollection(name: name, features: [Feature(id: name, geometry: .lineString(d.line), properties: props)])
     }
 }
