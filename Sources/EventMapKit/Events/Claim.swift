@@ -110,11 +110,15 @@ public struct Claim: Sendable, Equatable, Identifiable {
 
     /// Short words for tables and JSON, e.g. "killed: at least 78", "wounded: over 90",
     /// "killed and wounded: 200", "distance to border: about 10 km".
-    public var summary: String {
+    public var summary: String { summary(actor1: "actor1", actor2: "actor2") }
+
+    /// The summary with the victim group named by the event's actors, e.g. "killed (Faylaq al-Sham): 79".
+    public func summary(actor1: String, actor2: String) -> String {
+        let group = victims == .actor1 ? actor1 : victims == .actor2 ? actor2 : victims.rawValue
         let what: String
         switch kind {
-        case .killed: what = victims == .all ? "killed" : "killed (\(victims.rawValue))"
-        case .wounded: what = victims == .all ? "wounded" : "wounded (\(victims.rawValue))"
+        case .killed: what = victims == .all ? "killed" : "killed (\(group))"
+        case .wounded: what = victims == .all ? "wounded" : "wounded (\(group))"
         case .killedAndWounded: what = "killed and wounded"
         case .distance: what = "distance from \(placeId ?? "?") to \(reference ?? "?")"
         case .location: what = "\(placeId ?? "?") near \(reference ?? "?")"

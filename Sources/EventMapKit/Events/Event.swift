@@ -64,6 +64,11 @@ public struct Event: Sendable, Equatable, Identifiable {
     /// A combined killed-and-wounded toll, kept apart from the killed and wounded ranges.
     public var killedAndWounded: CasualtyRange? { CasualtyRules.range(.killedAndWounded, in: claims) }
     public var isApproximate: Bool { precision.code >= 2 }
+
+    /// A claim's summary with its victim group named by this event's actors.
+    public func summary(of claim: Claim) -> String {
+        claim.summary(actor1: actor1.isEmpty ? "actor1" : actor1, actor2: actor2.isEmpty ? "actor2" : actor2)
+    }
 }
 
 /// An input row kept whole: its format and its columns and values in the file's order.

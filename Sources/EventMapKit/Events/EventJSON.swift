@@ -38,7 +38,7 @@ public enum EventJSON {
             r["outlet"] = .string(c.outlet)
             r["via"] = c.via.isEmpty ? .null : .string(c.via)
             r["date"] = JSONValue(c.published?.description)
-            r["claim"] = .string(c.summary)
+            r["claim"] = .string(e.summary(of: c))
             r["kind"] = .string(c.kind.rawValue)
             r["low"] = JSONValue(c.low)
             r["high"] = JSONValue(c.high)

@@ -117,7 +117,7 @@ struct EventsCommand: ParsableCommand {
             for c in e.claims {
                 let date = c.published?.description ?? "undated"
                 let via = c.via.isEmpty ? "" : " (via \(c.via))"
-                out += "\n  \(c.outlet)\(via), \(date): \(c.summary)" + (superseded.contains(c.id) ? " [superseded]" : "")
+                out += "\n  \(c.outlet)\(via), \(date): \(e.summary(of: c))" + (superseded.contains(c.id) ? " [superseded]" : "")
             }
         }
         return out

@@ -89,6 +89,7 @@ public struct ClaimChecker {
         if belowAll || aboveNone {
             return (.inconsistent, "the geometry allows \(span)\(placed), none of it within what '\(wording)' admits (\(admitted))")
         }
-        return (.cannotTell, "the geometry allows \(span)\(placed): part of it lies within what '\(wording)' admits (\(admitted)) and part outside")
+        let central = admitted.contains(computed) ? "the computed \(km(computed)) itself is admitted" : "the computed \(km(computed)) itself is not admitted"
+        return (.cannotTell, "the geometry allows \(span)\(placed): part of it lies within what '\(wording)' admits (\(admitted)) and part outside; \(central)")
     }
 }

@@ -68,7 +68,7 @@ public enum ACLEDFormat {
             if let w = e.wounded { extras.append("wounded \(w)") }
             if let kw = e.killedAndWounded { extras.append("killed and wounded (combined) \(kw)") }
             let reports = e.claims.filter { !$0.isDatasetCoding }
-            if !reports.isEmpty { extras.append("reports: " + reports.map(ReportText.line).joined(separator: "; ")) }
+            if !reports.isEmpty { extras.append("reports: " + reports.map { ReportText.line($0, in: e) }.joined(separator: "; ")) }
         }
         let notes = extras.isEmpty ? e.notes : (e.notes.isEmpty ? "" : e.notes + " ") + "[eventmap: " + extras.joined(separator: "; ") + "]"
         let outlets = orderedUnique(e.claims.filter { !$0.isDatasetCoding }.map(\.outlet)).joined(separator: "; ")
@@ -105,11 +105,11 @@ func orderedUnique(_ items: [String]) -> [String] {
 
 /// One claim as one line of text, for formats that keep reports only as text.
 enum ReportText {
-    static func line(_ c: Claim) -> String {
+    static func line(_ c: Claim, in e: Event) -> String {
         var s = c.outlet
         if !c.via.isEmpty { s += " via \(c.via)" }
         if let d = c.published { s += " \(d)" }
-        s += ": " + c.summary
+        s += ": " + e.summary(of: c)
         if let sup = c.supersedes { s += " (supersedes \(sup))" }
         return s
     }

@@ -75,7 +75,7 @@ public enum UCDPFormat {
             if e.date.derived { extras.append("date derived from the reports' wording, not stated") }
             if let w = e.wounded { extras.append("wounded \(w)") }
             if let kw = e.killedAndWounded { extras.append("killed and wounded (combined) \(kw)") }
-            if !reports.isEmpty { extras.append("reports: " + reports.map(ReportText.line).joined(separator: "; ")) }
+            if !reports.isEmpty { extras.append("reports: " + reports.map { ReportText.line($0, in: e) }.joined(separator: "; ")) }
             if let p = e.placeId {
                 whereDescription = "place \(p), uncertainty \(Claim.format(e.uncertaintyMetres)) m" + (e.notes.isEmpty ? "" : "; " + e.notes)
             }
