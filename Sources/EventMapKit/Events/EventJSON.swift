@@ -3,7 +3,7 @@ import GeoCore
 /// The JSON shape of an event, shared by `eventmap events --json` and the map layers: id, date
 /// (ISO 8601; a range as date_start/date_end), types, actors, place and position with its
 /// precision, killed/wounded/killed_and_wounded as {low, best, high} (null when no figure), and
-/// every report as {outlet, date, claim}.
+/// every report as {outlet, date, claim, ...} with their count.
 public enum EventJSON {
     public static func object(_ e: Event) -> JSONObject {
         var o = JSONObject()
@@ -32,6 +32,7 @@ public enum EventJSON {
         o["wounded"] = range(e.wounded)
         o["killed_and_wounded"] = range(e.killedAndWounded)
         let superseded = CasualtyRules.supersededIds(in: e.claims)
+        o["report_count"] = .int(e.claims.count)
         o["reports"] = .array(e.claims.map { c in
             var r = JSONObject()
             r["id"] = .string(c.id)
