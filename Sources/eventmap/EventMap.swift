@@ -21,6 +21,7 @@ struct EventMap: ParsableCommand {
             GeocodeCommand.self,
             PlacesCommand.self,
             EventsCommand.self,
+            CheckCommand.self,
         ]
     )
 }

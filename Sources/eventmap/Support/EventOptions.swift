@@ -13,6 +13,11 @@ struct EventOptions: ParsableArguments {
 
     /// The events, with skipped rows' warnings printed to standard error.
     func load(_ data: DataOptions, gazetteer: Gazetteer) throws -> [Event] {
+        try Self.load(events, skipBad: skipBad, data: data, gazetteer: gazetteer)
+    }
+
+    /// The same for commands that take no --events option (nil = the bundled files).
+    static func load(_ events: String?, skipBad: Bool, data: DataOptions, gazetteer: Gazetteer) throws -> [Event] {
         let result: EventLoad
         do {
             if let events {
