@@ -80,6 +80,15 @@ public struct SourceRecord: Sendable, Equatable {
     public subscript(column: String) -> String? {
         columns.firstIndex(of: column).map { values[$0] }
     }
+
+    /// The non-empty cells the model does not hold, as "column=value; ...", for a format that
+    /// has no column for them (UCDP's conflict ids in an ACLED file, ACLED's inter codes in UCDP).
+    public var unmappedText: String {
+        let mapped = format == .acled ? ACLEDFormat.mappedColumns : UCDPFormat.mappedColumns
+        let name = format == .acled ? "ACLED" : "UCDP GED"
+        let cells = zip(columns, values).filter { !$1.isEmpty && !mapped.contains($0) }.map { "\($0)=\($1)" }
+        return cells.isEmpty ? "" : "\(name) fields: " + cells.joined(separator: "; ")
+    }
 }
 
 /// The event files we read and write besides our own geodata/events.csv.

@@ -157,3 +157,25 @@ import Testing
         #expect(UCDPFormat.write(ours) == UCDPFormat.write(try BundledData.events()))
     }
 }
+
+/// Crossing formats: what the target has no column for travels in its notes.
+@Suite struct CrossFormatTests {
+    @Test func ucdpToACLEDKeepsUCDPFieldsInNotes() throws {
+        let e = try ForeignEvents.read(FormatTests.ucdpText([FormatTests.ucdpRow]), file: "ged.csv").events
+        let row = try CSVReader.rows(ACLEDFormat.write(e))[1].fields
+        let notes = row[ACLEDFormat.columns.firstIndex(of: "notes")!]
+        #expect(notes.contains("UCDP GED fields: id=333444; active_year=1; code_status=Clear; type_of_violence=1;"))
+        #expect(notes.contains("conflict_name=Syria: Government"))
+        #expect(notes.contains("killed 78-105 (best 79)"))
+        #expect(row[ACLEDFormat.columns.firstIndex(of: "fatalities")!] == "79")
+    }
+
+    @Test func acledToUCDPKeepsACLEDFieldsInSourceOriginal() throws {
+        let e = try EventFilesTests.readACLED([EventFilesTests.acledRow()]).events
+        let row = try CSVReader.rows(UCDPFormat.write(e))[1].fields
+        let original = row[UCDPFormat.columns.firstIndex(of: "source_original")!]
+        #expect(original.contains("ACLED fields: disorder_type=Political violence; inter1=8; inter2=2; interaction=28; iso=760;"))
+        #expect(row[UCDPFormat.columns.firstIndex(of: "best")!] == "78")
+        #expect(row[UCDPFormat.columns.firstIndex(of: "date_prec")!] == "1")
+    }
+}

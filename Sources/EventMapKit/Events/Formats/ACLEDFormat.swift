@@ -9,6 +9,11 @@ public enum ACLEDFormat {
                                  "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
                                  "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
                                  "fatalities", "tags", "timestamp"]
+    /// The columns read onto the model's own fields; the others travel in the SourceRecord.
+    public static let mappedColumns: Set<String> = [
+        "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1", "assoc_actor_1",
+        "actor2", "assoc_actor_2", "country", "admin1", "location", "latitude", "longitude", "geo_precision", "notes", "fatalities",
+    ]
     public static let required = ["event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type", "actor1",
                                   "latitude", "longitude", "geo_precision", "fatalities"]
 
@@ -63,6 +68,7 @@ public enum ACLEDFormat {
             extras.append("location where_prec \(e.precision.code) (\(e.precision.label))")
         }
         if record == nil {
+            if let other = e.sourceRecord, !other.unmappedText.isEmpty { extras.append(other.unmappedText) }
             if let p = e.placeId { extras.append("place \(p), uncertainty \(Claim.format(e.uncertaintyMetres)) m") }
             if let k = e.killed, k.low != k.high || k.best != k.low { extras.append("killed \(k)") }
             if let w = e.wounded { extras.append("wounded \(w)") }

@@ -11,6 +11,12 @@ public enum UCDPFormat {
                                  "latitude", "longitude", "geom_wkt", "priogrid_gid", "country", "country_id", "region",
                                  "event_clarity", "date_prec", "date_start", "date_end", "deaths_a", "deaths_b",
                                  "deaths_civilians", "deaths_unknown", "best", "high", "low"]
+    /// The columns read onto the model's own fields (`id` too when `relid` is empty); the
+    /// others travel in the SourceRecord.
+    public static let mappedColumns: Set<String> = [
+        "relid", "year", "side_a", "side_b", "where_prec", "where_coordinates", "where_description", "adm_1", "latitude",
+        "longitude", "geom_wkt", "country", "date_prec", "date_start", "date_end", "best", "high", "low",
+    ]
     public static let required = ["id", "where_prec", "latitude", "longitude", "date_prec", "date_start", "date_end",
                                   "best", "high", "low"]
 
@@ -69,6 +75,7 @@ public enum UCDPFormat {
         var extras: [String] = []
         var whereDescription = e.notes
         if record == nil {
+            if let other = e.sourceRecord, !other.unmappedText.isEmpty { extras.append(other.unmappedText) }
             if !e.eventType.isEmpty { extras.append("event type \(e.eventType) / \(e.subEventType)") }
             if !e.assocActor1.isEmpty { extras.append("associated with side A: \(e.assocActor1)") }
             if !e.assocActor2.isEmpty { extras.append("associated with side B: \(e.assocActor2)") }
