@@ -81,6 +81,13 @@ public struct SourceRecord: Sendable, Equatable {
         columns.firstIndex(of: column).map { values[$0] }
     }
 
+    /// The non-empty cells whose columns are not in `known` (a newer or older release's extra
+    /// columns), as "column=value; ...", so that writing the same format back drops nothing.
+    public func extraText(known: [String]) -> String {
+        let cells = zip(columns, values).filter { !$1.isEmpty && !known.contains($0) }.map { "\($0)=\($1)" }
+        return cells.isEmpty ? "" : "other columns: " + cells.joined(separator: "; ")
+    }
+
     /// The non-empty cells the model does not hold, as "column=value; ...", for a format that
     /// has no column for them (UCDP's conflict ids in an ACLED file, ACLED's inter codes in UCDP).
     public var unmappedText: String {

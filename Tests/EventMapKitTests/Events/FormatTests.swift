@@ -179,3 +179,24 @@ import Testing
         #expect(row[UCDPFormat.columns.firstIndex(of: "date_prec")!] == "1")
     }
 }
+
+/// A release with columns we do not list keeps them, as text, when written back.
+@Suite struct ExtraColumnTests {
+    @Test func ucdpExtraColumnSurvivesInSourceOriginal() throws {
+        let header = UCDPFormat.columns + ["gwnoa"]
+        let row = UCDPFormat.columns.map { CSVReader.escape(FormatTests.ucdpRow[$0] ?? "") } + ["652"]
+        let text = header.joined(separator: ",") + "\n" + row.joined(separator: ",") + "\n"
+        let e = try ForeignEvents.read(text, file: "ged.csv").events
+        let out = try CSVReader.rows(UCDPFormat.write(e))[1].fields
+        #expect(out.count == UCDPFormat.columns.count)
+        #expect(out[UCDPFormat.columns.firstIndex(of: "source_original")!] == "[eventmap: other columns: gwnoa=652]")
+    }
+
+    @Test func acledExtraColumnSurvivesInNotes() throws {
+        let header = ACLEDFormat.columns + ["iso3"]
+        let text = header.joined(separator: ",") + "\n" + EventFilesTests.acledRow(["notes": "n"]) + ",SYR\n"
+        let e = try ForeignEvents.read(text, file: "acled.csv").events
+        let out = try CSVReader.rows(ACLEDFormat.write(e))[1].fields
+        #expect(out[ACLEDFormat.columns.firstIndex(of: "notes")!] == "n [eventmap: other columns: iso3=SYR]")
+    }
+}

@@ -67,6 +67,7 @@ public enum ACLEDFormat {
         if LocationPrecision(acledGeoPrecision: e.precision.acledGeoPrecision) != e.precision {
             extras.append("location where_prec \(e.precision.code) (\(e.precision.label))")
         }
+        if let record, !record.extraText(known: columns).isEmpty { extras.append(record.extraText(known: columns)) }
         if record == nil {
             if let other = e.sourceRecord, !other.unmappedText.isEmpty { extras.append(other.unmappedText) }
             if let p = e.placeId { extras.append("place \(p), uncertainty \(Claim.format(e.uncertaintyMetres)) m") }

@@ -74,6 +74,7 @@ public enum UCDPFormat {
         let killed = e.killed
         var extras: [String] = []
         var whereDescription = e.notes
+        if let record, !record.extraText(known: columns).isEmpty { extras.append(record.extraText(known: columns)) }
         if record == nil {
             if let other = e.sourceRecord, !other.unmappedText.isEmpty { extras.append(other.unmappedText) }
             if !e.eventType.isEmpty { extras.append("event type \(e.eventType) / \(e.subEventType)") }
@@ -118,7 +119,11 @@ public enum UCDPFormat {
             "event_clarity": "1", "deaths_a": best(.actor1), "deaths_b": best(.actor2),
             "deaths_civilians": best(.civilians), "deaths_unknown": Claim.format(unknown),
         ]
-        return columns.map { c in model[c] ?? record?[c] ?? defaults[c] ?? "" }
+        var cells = columns.map { c in model[c] ?? record?[c] ?? defaults[c] ?? "" }
+        if record != nil, !extras.isEmpty, let i = columns.firstIndex(of: "source_original") {
+            cells[i] += (cells[i].isEmpty ? "" : " ") + "[eventmap: " + extras.joined(separator: "; ") + "]"
+        }
+        return cells
     }
 
     /// UCDP's type_of_violence from the actors: 3 (one-sided) when side B is civilians, 1
