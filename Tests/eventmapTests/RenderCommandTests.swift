@@ -18,7 +18,7 @@ import TestSupport
     @Test func writesTheLayersAndMapsAndListsThem() throws {
         let (dir, r) = Self.bundled
         #expect(r.status == 0, "\(r.stderr)")
-        for name in ["places.geojson", "observation-points.geojson", "syria-turkey-border.geojson", "border-zone-10km.geojson",
+        for name in ["places.geojson", "observation-points.geojson", "events.geojson", "syria-turkey-border.geojson", "border-zone-10km.geojson",
                      "border-zone-20km.geojson", "kafr-takharim-border-line.geojson", "nw-syria-overview.svg", "kafr-takharim-detail.svg"] {
             #expect(FileManager.default.fileExists(atPath: dir + "/" + name), "\(name)")
             #expect(r.stdout.contains(dir + "/" + name))
@@ -88,7 +88,9 @@ import TestSupport
         let all = try Self.count(Paths.geodata("places.csv"), sql: "SELECT COUNT(*) FROM places")
         let ops = try Self.count(Paths.geodata("places.csv"), sql: "SELECT COUNT(*) FROM places WHERE op_number <> ''")
         #expect(ops == 12)
+        let events = try Self.count(Paths.geodata("events.csv"), sql: "SELECT COUNT(*) FROM events")
         for (file, expected, type) in [("places.geojson", all - ops, "Point"), ("observation-points.geojson", ops, "Point"),
+                                       ("events.geojson", events, "Point"),
                                        ("syria-turkey-border.geojson", 1, "Line String"), ("border-zone-10km.geojson", 1, "Polygon"),
                                        ("border-zone-20km.geojson", 1, "Polygon"), ("kafr-takharim-border-line.geojson", 1, "Line String")] {
             let info = try ExternalTool.run("ogrinfo", ["-ro", "-so", "-al", dir + "/" + file])
@@ -152,6 +154,27 @@ import TestSupport
         // Each vertex lies on the geodesic: distances from the start add up (GeodSolve, 1 cm).
         let legs = try GeodSolve.inverse(zip(coords, coords.dropFirst()).map { ($0[1], $0[0], $1[1], $1[0]) })
         #expect(abs(legs.reduce(0) { $0 + $1.s12 } - ref.s12) < 0.01)
+    }
+
+    /// The strike: its casualty ranges on the terminal and on the map are those `eventmap events
+    /// --json` gives (one model, one set of range rules), and it is drawn sized, with its area.
+    @Test func theStrikeIsPrintedAndDrawnWithTheEventsRanges() throws {
+        let r = try CLI.run(["events", "--json"])
+        let list = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [[String: Any]]
+        let strike = try #require(list.first { ($0["id"] as? String) == "e20201026-duwayla-airstrike" })
+        let killed = strike["killed"] as! [String: Any], wounded = strike["wounded"] as! [String: Any]
+        func range(_ o: [String: Any]) -> String {
+            let low = "\(o["low"]!)", high = "\(o["high"]!)", best = "\(o["best"]!)"
+            return low == high ? best : "\(low)-\(high) (best \(best))"
+        }
+        let out = Self.bundled.result.stdout
+        #expect(out.contains("killed \(range(killed)); wounded \(range(wounded))"))
+        #expect(out.contains("SOHR (via AFP), 2020-10-26: killed"))
+        let svg = try String(contentsOfFile: Self.bundled.dir + "/nw-syria-overview.svg", encoding: .utf8)
+        #expect(svg.contains("id=\"event-e20201026-duwayla-airstrike\""))
+        #expect(svg.contains("data-killed-best=\"\(killed["best"]!)\""))
+        #expect(svg.contains("<path id=\"event-area-e20201026-duwayla-airstrike\""))
+        #expect(svg.contains("data-report-count=\"\(strike["report_count"]!)\""))
     }
 
     @Test func renderingTwiceGivesTheSameBytes() throws {

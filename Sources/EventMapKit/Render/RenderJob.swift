@@ -6,9 +6,11 @@ public struct RenderInputs: Sendable {
     public var gazetteer: Gazetteer
     /// The Syria-Turkey border line and the country polygons.
     public var borders: Borders
+    /// Events with their reports (the bundled ones, or a user's ACLED/UCDP file).
+    public var events: [Event]
 
-    public init(gazetteer: Gazetteer, borders: Borders) {
-        self.gazetteer = gazetteer; self.borders = borders
+    public init(gazetteer: Gazetteer, borders: Borders, events: [Event] = []) {
+        self.gazetteer = gazetteer; self.borders = borders; self.events = events
     }
 }
 
@@ -117,6 +119,7 @@ public enum RenderJob {
         var layers = [
             GeoJSONLayers.places(inputs.gazetteer),
             GeoJSONLayers.observationPoints(inputs.gazetteer),
+            GeoJSONLayers.events(inputs.events),
             GeoJSONLayers.border(inputs.borders.border),
         ]
         if let side = analysis.zoneSide {
@@ -178,6 +181,10 @@ public enum RenderJob {
         if inputs.gazetteer.places.contains(where: { $0.observationPoint != nil }) {
             lines.append("Observation point numbers, dates and status: Turkish General Staff announcements and news reports, as summarised in geodata/places.csv.")
         }
+        let outlets = Set(inputs.events.flatMap { $0.claims.map(\.outlet) }).sorted()
+        if !outlets.isEmpty {
+            lines.append("Events and casualty figures: the reports of \(outlets.joined(separator: ", ")); ranges span the final claims (provisional tolls superseded by the same outlet set nothing).")
+        }
         lines.append(projectionNote + " Distances are WGS 84 geodesics (GeographicLib via PROJ).")
         return lines
     }
@@ -188,6 +195,8 @@ public enum RenderJob {
         var focusPositions = ops.features.flatMap { $0.drawnGeometry.positions }
         if focusPositions.isEmpty { focusPositions = g.places.map(\.position) }
         focusPositions.append(analysis.focus.position)
+        let events = EventLayers.layers(inputs.events)
+        focusPositions += events.symbols.features.map(\.geometry).flatMap(\.positions)
         var layers = [BorderLayers.countries(inputs.borders.countries)]
         if let zone = analysis.zones.last, let side = analysis.zoneSide {
             layers.append(ZoneLayers.zone(zone.result, id: zone.name, side: side, style: MapPalette.zone20))
@@ -195,7 +204,9 @@ public enum RenderJob {
         layers += [
             PlaceLayers.regions(g),
             BorderLayers.border(inputs.borders.border),
+            events.areas,
             ops,
+            events.symbols,
             PlaceLayers.places(g),
         ]
         layers = layers.filter { !$0.features.isEmpty }
@@ -228,12 +239,15 @@ public enum RenderJob {
         // The frame shows the ring, the nearest border point and the country around: 16 km each way.
         var focusPositions = GeodesicBuffer.circle(centre: focus.position, radiusMetres: 16_000, toleranceMetres: 50)
         focusPositions += [focus.position, d.measurement.nearest]
+        let events = EventLayers.layers(inputs.events)
         let layers = [
             BorderLayers.countries(inputs.borders.countries),
             BorderLayers.border(inputs.borders.border),
+            events.areas,
             rings,
             lines,
             PlaceLayers.observationPoints(g),
+            events.symbols,
             PlaceLayers.places(g),
         ].filter { !$0.features.isEmpty }
         return MapDocument(
@@ -260,6 +274,19 @@ public enum RenderJob {
             out.append(KeyMeasurement(subject: "\(d.place.name) to the \(m.targetLabel)",
                                       value: .distance(metres: m.distanceMetres, plusMinusMetres: m.uncertaintyMetres > 0 ? m.uncertaintyMetres : nil),
                                       note: note))
+        }
+        for e in EventLayers.drawable(inputs.events) where e.killed != nil || e.wounded != nil || e.killedAndWounded != nil {
+            var figures: [String] = []
+            if let k = e.killed { figures.append("killed \(k)") }
+            if let w = e.wounded { figures.append("wounded \(w)") }
+            if let kw = e.killedAndWounded { figures.append("killed and wounded together (never split) \(kw)") }
+            let superseded = CasualtyRules.supersededIds(in: e.claims)
+            let reports = e.claims.filter(\.kind.isCasualty).map { "      " + EventLayers.claimLine(e, $0, superseded: superseded) }
+            var where_ = "at \(e.location.isEmpty ? (e.placeId ?? e.position.description) : e.location)"
+            if e.isApproximate { where_ += ", placed within \(JSONWriter.format(e.uncertaintyMetres / 1000, decimals: 1)) km" }
+            out.append(KeyMeasurement(subject: "\(EventLayers.dateText(e.date)) \(e.subEventType) (\(e.id))",
+                                      value: .text(figures.joined(separator: "; ")),
+                                      note: "\(where_); \(e.claims.count) report(s), the casualty claims:\n" + reports.joined(separator: "\n")))
         }
         for z in analysis.zones {
             out.append(KeyMeasurement(subject: "Zone within \(JSONWriter.format(z.result.radiusMetres / 1000, decimals: 0)) km of the border, \(analysis.zoneSide?.name ?? "") side",

@@ -23,6 +23,7 @@ struct ExportCommand: ParsableCommand {
     )
 
     @OptionGroup var dataOptions: DataOptions
+    @OptionGroup var eventOptions: EventOptions
 
     @Option(help: ArgumentHelp("geojson, kml, gpkg or csv.", valueName: "format"))
     var format: String?
@@ -37,7 +38,7 @@ struct ExportCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let inputs = try dataOptions.renderInputs()
+        let inputs = try dataOptions.renderInputs(events: eventOptions)
         let all: [FeatureCollection]
         do {
             let analysis = try RenderAnalysis(inputs, focus: try RenderJob.focusPlace(inputs, RenderOptions()))

@@ -9,7 +9,8 @@ struct RenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Write the map layers (GeoJSON) and the maps (SVG) to a folder, and print the key measurements.",
         discussion: """
-            Writes one GeoJSON file per layer (RFC 7946: lon/lat, counter-clockwise exterior rings, 7 decimals, \
+            Events come from the bundled geodata/events.csv and reports.csv (or --events FILE, an ACLED or \
+            UCDP GED CSV); with a --gazetteer of your own, only from --events. Writes one GeoJSON file per layer (RFC 7946: lon/lat, counter-clockwise exterior rings, 7 decimals, \
             long edges densified to 1 m of the geodesic) and two SVG maps: an overview of north-west Syria and a \
             detail map of one place (Kafr Takharim by default) with its geodesic distance to the Turkish border. \
             Maps are projected: a transverse Mercator centred on each map unless --projection says otherwise; the \
@@ -23,6 +24,7 @@ struct RenderCommand: ParsableCommand {
     )
 
     @OptionGroup var dataOptions: DataOptions
+    @OptionGroup var eventOptions: EventOptions
 
     @Option(help: ArgumentHelp("A PROJ string or EPSG code to draw the maps in (default: transverse Mercator centred on each map).", valueName: "proj"))
     var projection: String?
@@ -41,7 +43,7 @@ struct RenderCommand: ParsableCommand {
         if let bbox {
             do { options.bbox = try BoundingBox(parsingWSEN: bbox) } catch { throw CLIError(error.description) }
         }
-        let inputs = try dataOptions.renderInputs()
+        let inputs = try dataOptions.renderInputs(events: eventOptions)
         let product: RenderProduct
         let paths: [String]
         do {

@@ -3,8 +3,12 @@ import Foundation
 import GeoCore
 
 extension DataOptions {
-    /// The inputs of the main job: the gazetteer (or --gazetteer) and the bundled borders.
-    func renderInputs() throws -> RenderInputs {
-        RenderInputs(gazetteer: try loadGazetteer(), borders: try loadBorders())
+    /// The inputs of the main job: the gazetteer (or --gazetteer), the bundled borders, and the
+    /// events: --events FILE, else the bundled events when the gazetteer is the bundled one (they
+    /// refer to its place ids; a user's own gazetteer comes without them).
+    func renderInputs(events: EventOptions) throws -> RenderInputs {
+        let gazetteer = try loadGazetteer()
+        let list = events.events != nil || self.gazetteer == nil ? try events.load(self, gazetteer: gazetteer) : []
+        return RenderInputs(gazetteer: gazetteer, borders: try loadBorders(), events: list)
     }
 }

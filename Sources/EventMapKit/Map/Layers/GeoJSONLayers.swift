@@ -31,6 +31,14 @@ public enum GeoJSONLayers {
         return FeatureCollection(name: "observation-points", features: features)
     }
 
+    /// The events: a Point each at its place, with the JSON shape `eventmap events --json` prints
+    /// (killed/wounded as {low, best, high}, the report count and the reports).
+    public static func events(_ events: [Event]) -> FeatureCollection {
+        FeatureCollection(name: "events", features: events.map {
+            Feature(id: $0.id, geometry: .point($0.position), properties: EventJSON.object($0))
+        })
+    }
+
     /// The border line with its geodesic length.
     public static func border(_ border: BorderLine, name: String = "syria-turkey-border") -> FeatureCollection {
         let g = Geometry.lineString(border.line)
