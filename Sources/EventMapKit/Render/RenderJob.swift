@@ -141,11 +141,11 @@ public enum RenderJob {
         }
         var dropped: [String: [String]] = [:]
         let request = MapFrameRequest(projection: options.projection, bbox: options.bbox)
-        let overview = try SVGRenderer(request: request).render(overviewMap(inputs, analysis), proj: proj, geos: geos)
+        let overview = try SVGRenderer(request: request).render(overviewMap(inputs, analysis, options), proj: proj, geos: geos)
         files.append(OutputFile(name: "nw-syria-overview.svg", contents: overview.svg))
         dropped["nw-syria-overview.svg"] = overview.droppedLabels
         let detailRequest = MapFrameRequest(projection: options.projection)
-        let detailDoc = detailMap(inputs, analysis)
+        let detailDoc = detailMap(inputs, analysis, options)
         let detail = try SVGRenderer(request: detailRequest).render(detailDoc, proj: proj, geos: geos)
         files.append(OutputFile(name: detailDoc.id + ".svg", contents: detail.svg))
         dropped[detailDoc.id + ".svg"] = detail.droppedLabels
@@ -189,7 +189,11 @@ public enum RenderJob {
         return lines
     }
 
-    static func overviewMap(_ inputs: RenderInputs, _ analysis: RenderAnalysis) -> MapDocument {
+    static func projectionNote(_ options: RenderOptions) -> String {
+        options.projection.map { "Projection: \(MapFrame.projectionDefinition($0))." } ?? "Projection: transverse Mercator centred on the map."
+    }
+
+    static func overviewMap(_ inputs: RenderInputs, _ analysis: RenderAnalysis, _ options: RenderOptions) -> MapDocument {
         let g = inputs.gazetteer
         let ops = PlaceLayers.observationPoints(g)
         var focusPositions = ops.features.flatMap { $0.drawnGeometry.positions }
@@ -214,11 +218,11 @@ public enum RenderJob {
             id: "nw-syria-overview",
             title: "North-west Syria: the Turkish observation points and the border, end of 2020",
             subtitle: "Observation points coloured by their status on 31 Dec 2020; approximate locations drawn as circles of their uncertainty radius.",
-            layers: layers, attribution: attribution(inputs, projectionNote: "Transverse Mercator centred on the map unless stated."),
+            layers: layers, attribution: attribution(inputs, projectionNote: projectionNote(options)),
             areaLabels: BorderLayers.countryLabels(inputs.borders.countries), focus: focusPositions)
     }
 
-    static func detailMap(_ inputs: RenderInputs, _ analysis: RenderAnalysis) -> MapDocument {
+    static func detailMap(_ inputs: RenderInputs, _ analysis: RenderAnalysis, _ options: RenderOptions) -> MapDocument {
         let g = inputs.gazetteer
         let focus = analysis.focus
         let ring = MapFeature(id: "ring-10km-" + focus.id,
@@ -254,7 +258,7 @@ public enum RenderJob {
             id: focus.id + "-detail",
             title: "\(focus.name) and the Turkish border",
             subtitle: "Geodesic distances on WGS 84; places known only approximately are drawn as the area they may lie in.",
-            layers: layers, attribution: attribution(inputs, projectionNote: "Transverse Mercator centred on the map unless stated."),
+            layers: layers, attribution: attribution(inputs, projectionNote: projectionNote(options)),
             areaLabels: BorderLayers.countryLabels(inputs.borders.countries), focus: focusPositions)
     }
 

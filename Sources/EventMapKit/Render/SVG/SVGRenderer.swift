@@ -293,7 +293,9 @@ public struct SVGRenderer {
         for (dx, t) in ticks {
             s += "<text x=\"\(SVGNumber.px(x + dx))\" y=\"\(SVGNumber.px(top + h + 13))\" text-anchor=\"middle\">\(XMLText.escape(t))</text>\n"
         }
-        let note = "True at the map centre (\(JSONWriter.format(bar.centre.lat, decimals: 3))°N, \(JSONWriter.format(bar.centre.lon, decimals: 3))°E), measured as a WGS 84 geodesic."
+        let lat = "\(JSONWriter.format(abs(bar.centre.lat), decimals: 3))°\(bar.centre.lat < 0 ? "S" : "N")"
+        let lon = "\(JSONWriter.format(abs(bar.centre.lon), decimals: 3))°\(bar.centre.lon < 0 ? "W" : "E")"
+        let note = "True at the map centre (\(lat), \(lon)), measured as a WGS 84 geodesic."
         let lines = TextMetrics.wrap(note, fontSize: 10, maxWidth: sidebarWidth)
         for (i, line) in lines.enumerated() {
             s += "<text x=\"\(SVGNumber.px(x))\" y=\"\(SVGNumber.px(top + h + 30 + Double(i) * 12))\" font-size=\"10\" fill=\"#444444\">\(XMLText.escape(line))</text>\n"
@@ -310,7 +312,10 @@ public struct SVGRenderer {
         s += "<text x=\"0\" y=\"-24\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\" fill=\"#1a1a1a\">N</text></g>\n"
         let angle = JSONWriter.format(abs(convergence), decimals: 2)
         let note = abs(convergence) < 0.005 ? "True north (grid north at the centre)" : "True north at the centre (\(angle)° \(convergence > 0 ? "east" : "west") of grid north)"
-        s += "<text x=\"\(SVGNumber.px(x + 44))\" y=\"\(SVGNumber.px(cy + 4))\" font-size=\"10\" fill=\"#444444\">\(XMLText.escape(note))</text>\n"
+        let lines = TextMetrics.wrap(note, fontSize: 10, maxWidth: sidebarWidth - 48)
+        for (i, line) in lines.enumerated() {
+            s += "<text x=\"\(SVGNumber.px(x + 44))\" y=\"\(SVGNumber.px(cy + 4 + Double(i) * 12 - Double(lines.count - 1) * 6))\" font-size=\"10\" fill=\"#444444\">\(XMLText.escape(line))</text>\n"
+        }
         s += "</g>\n"
         return (s, 44)
     }
