@@ -166,7 +166,7 @@ public enum GeodesicBuffer {
 
     /// The distance of `p` from the buffered geometry (0 inside an area).
     private static func distance(_ p: LonLat, _ source: GeodesicPolyline, _ area: GeodesicArea?) -> Double {
-        if let area, area.contains(p) { return 0 }
+        if let area { return area.distance(from: p)?.distanceMetres ?? .infinity }
         return source.distance(from: p)
     }
 
