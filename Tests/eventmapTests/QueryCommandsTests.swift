@@ -140,6 +140,7 @@ import TestSupport
         Self.expectOneSentenceError(try CLI.run(["area", "border"]), "has no area")
         Self.expectOneSentenceError(try CLI.run(["area", "/nonexistent/zone.geojson"]), "cannot read the GeoJSON file")
         Self.expectOneSentenceError(try CLI.run(["nearest", "Idlib", "--kind", "castle"]), "--kind: no place is of kind 'castle'")
+        Self.expectOneSentenceError(try CLI.run(["within", "5km", "--of", "Idlib", "--kind", "castle"]), "--kind: no place is of kind 'castle'")
         Self.expectOneSentenceError(try CLI.run(["buffer", "border", "--radius", "5km", "-o", "/nonexistent/dir/z.geojson"]), "could not write")
     }
 }
