@@ -14,7 +14,7 @@ struct CheckCommand: ParsableCommand {
             admitted), inconsistent (none is) or cannot tell (some are, or the place's coordinate is borrowed \
             from the very place it is claimed to be near).
 
-            Wording and tolerance: exact ±5 %; about ±15 %; nearly = 85-100 % of the figure; at least ≥; \
+            Wording and tolerance: exact ±5 %; about ±20 %; nearly = 85-100 % of the figure; at least ≥; \
             over >; at most ≤; under <; near (no figure) = within 25 km (UCDP GED's where_prec 2).
 
             Examples:

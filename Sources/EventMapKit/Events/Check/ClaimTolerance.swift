@@ -3,7 +3,7 @@
 /// | wording | admits, for a stated value v |
 /// | --- | --- |
 /// | exact ("9 km") | v ± 5 % (a rounded figure) |
-/// | about, around | v ± 15 % |
+/// | about, around | v ± 20 % (a round figure: "about 10 km" is written for 8 to 12 km) |
 /// | nearly, almost | 0.85 v to v (a little less than v) |
 /// | at least | v or more |
 /// | over, more than | more than v |
@@ -19,7 +19,7 @@ public struct ClaimTolerance: Sendable, Equatable, CustomStringConvertible {
     public let upperOpen: Bool
 
     public static let nearMetres = 25_000.0
-    public static let aboutFraction = 0.15
+    public static let aboutFraction = 0.20
     public static let nearlyFraction = 0.15
     public static let exactFraction = 0.05
 
