@@ -74,6 +74,20 @@ final class SpatialReference {
     deinit { OSRRelease(handle) }
 }
 
+/// An owned `OGRFieldDefnH` (`OGR_Fld_Create`), destroyed in `deinit` (OGR_L_CreateField copies it).
+final class OGRFieldDefinition {
+    let handle: OGRFieldDefnH
+
+    init(name: String, type: OGRFieldType, subType: OGRFieldSubType = OFSTNone) throws(GDALError) {
+        CPLErrorReset()
+        guard let h = OGR_Fld_Create(name, type) else { throw GDALError.last("OGR_Fld_Create(\(name))") }
+        handle = h
+        if subType != OFSTNone { OGR_Fld_SetSubType(h, subType) }
+    }
+
+    deinit { OGR_Fld_Destroy(handle) }
+}
+
 /// An owned `OGRFeatureH`, destroyed in `deinit` (OGR_L_CreateFeature copies it).
 final class OGRFeature {
     let handle: OGRFeatureH

@@ -45,11 +45,9 @@ public enum OGRLayerWriter {
             case .boolean: OFTInteger
             case .string, .json: OFTString
             }
-            guard let defn = OGR_Fld_Create(field.name, type) else { throw GDALError.last("OGR_Fld_Create(\(field.name))") }
-            defer { OGR_Fld_Destroy(defn) }
-            if field.type == .boolean { OGR_Fld_SetSubType(defn, OFSTBoolean) }
-            if field.type == .json { OGR_Fld_SetSubType(defn, OFSTJSON) }
-            try GDALError.check(OGR_L_CreateField(layer, defn, 1), "OGR_L_CreateField(\(name).\(field.name))")
+            let subType = field.type == .boolean ? OFSTBoolean : field.type == .json ? OFSTJSON : OFSTNone
+            let defn = try OGRFieldDefinition(name: field.name, type: type, subType: subType)
+            try GDALError.check(OGR_L_CreateField(layer, defn.handle, 1), "OGR_L_CreateField(\(name).\(field.name))")
         }
         // GeoPackage writes in one transaction per layer (fast); KML has no transactions.
         // Drivers may map fields specially (KML's name and description): look each index up by name.
