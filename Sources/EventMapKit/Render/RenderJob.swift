@@ -217,7 +217,9 @@ public enum RenderJob {
         return MapDocument(
             id: "nw-syria-overview",
             title: "North-west Syria: the Turkish observation points and the border, end of 2020",
-            subtitle: "Observation points coloured by their status on 31 Dec 2020; approximate locations drawn as circles of their uncertainty radius.",
+            subtitle: "Observation points coloured by their status on 31 Dec 2020; "
+                + (events.symbols.features.isEmpty ? "" : "events sized by their death toll; ")
+                + "approximate locations drawn as circles of their uncertainty radius.",
             layers: layers, attribution: attribution(inputs, projectionNote: projectionNote(options)),
             areaLabels: BorderLayers.countryLabels(inputs.borders.countries), focus: focusPositions)
     }
