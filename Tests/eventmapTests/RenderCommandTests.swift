@@ -242,6 +242,11 @@ import TestSupport
             #expect(!text.contains("<b>"))
             #expect(text.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;"))
         }
+        // The approximate place is drawn as its area, never as a marker.
+        let overview = try String(contentsOfFile: dir + "/out/nw-syria-overview.svg", encoding: .utf8)
+        #expect(overview.contains("<path id=\"place-vague\""))
+        #expect(!overview.contains("<circle id=\"place-vague\""))
+        #expect(overview.contains("&lt;b&gt;vague&lt;/b&gt; ]]&gt; place"))
         // The detail map falls back to the first place of the gazetteer.
         #expect(svgs.contains { $0.hasSuffix("/evil-detail.svg") })
         let places = try String(contentsOfFile: dir + "/out/places.geojson", encoding: .utf8)
@@ -281,6 +286,17 @@ import TestSupport
         #expect(bad.status != 0 && bad.stderr.contains("not one of geojson, kml, gpkg, csv"))
         let unknown = try CLI.run(["export", "--format", "kml", "--layer", "nope", "-o", dir + "/x.kml"])
         #expect(unknown.status != 0 && unknown.stderr.contains("no such layer"))
+    }
+
+    @Test func focusNamesTheDetailMapAndItsLine() throws {
+        let dir = Paths.temporaryFolder("eventmap-focus")
+        let r = try CLI.run(["render", "--focus", "Salqin", "-o", dir])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(FileManager.default.fileExists(atPath: dir + "/salqin-detail.svg"))
+        #expect(FileManager.default.fileExists(atPath: dir + "/salqin-border-line.geojson"))
+        #expect(r.stdout.contains("Salqin to the Syria-Turkey border: "))
+        let bad = try CLI.run(["render", "--focus", "Atlantis", "-o", dir])
+        #expect(bad.status != 0 && bad.stderr.contains("--focus: no place named 'Atlantis'"))
     }
 
     static func count(_ file: String, sql: String) throws -> Int {
