@@ -282,6 +282,10 @@ import TestSupport
             #expect(info.status == 0)
             #expect(info.stdout.contains("Feature Count: 12"), "\(format)")
         }
+        let inferred = try CLI.run(["export", "--layer", "places", "-o", dir + "/places.kml"])
+        #expect(inferred.status == 0 && inferred.stdout.contains("(kml, 1 layer(s)"))
+        let unknownExt = try CLI.run(["export", "-o", dir + "/x.shp"])
+        #expect(unknownExt.status != 0 && unknownExt.stderr.contains("cannot tell the format"))
         let bad = try CLI.run(["export", "--format", "shp", "-o", dir + "/x.shp"])
         #expect(bad.status != 0 && bad.stderr.contains("not one of geojson, kml, gpkg, csv"))
         let unknown = try CLI.run(["export", "--format", "kml", "--layer", "nope", "-o", dir + "/x.kml"])

@@ -25,7 +25,7 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var eventOptions: EventOptions
 
-    @Option(help: ArgumentHelp("geojson, kml, gpkg or csv.", valueName: "format"))
+    @Option(help: ArgumentHelp("geojson, kml, gpkg or csv (default: from the -o file's extension).", valueName: "format"))
     var format: String?
 
     @Option(name: .customLong("layer"), help: ArgumentHelp("A layer to export (repeat for several; default: all).", valueName: "name"))
@@ -50,11 +50,16 @@ struct ExportCommand: ParsableCommand {
             for l in all { print("\(l.name ?? "?")  \(l.features.count) feature(s)") }
             return
         }
-        guard let formatText = format else { throw CLIError("--format is required: one of geojson, kml, gpkg, csv.") }
-        guard let fmt = LayerExport.Format(rawValue: formatText.lowercased()) else {
-            throw CLIError("--format \(formatText): not one of geojson, kml, gpkg, csv.")
-        }
         guard let output else { throw CLIError("-o FILE is required: the file to write.") }
+        // The format follows --format, else the file's extension (.geojson/.json, .kml, .gpkg, .csv).
+        let ext = (output as NSString).pathExtension.lowercased()
+        guard let formatText = format ?? (["json": "geojson"][ext] ?? (ext.isEmpty ? nil : ext)) else {
+            throw CLIError("--format is required when -o has no extension: one of geojson, kml, gpkg, csv.")
+        }
+        guard let fmt = LayerExport.Format(rawValue: formatText.lowercased()) else {
+            throw CLIError(format == nil ? "-o \(output): cannot tell the format from '.\(ext)'; give --format geojson, kml, gpkg or csv."
+                                         : "--format \(formatText): not one of geojson, kml, gpkg, csv.")
+        }
         var chosen = all
         if !layers.isEmpty {
             chosen = []
