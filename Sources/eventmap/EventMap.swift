@@ -14,6 +14,7 @@ struct EventMap: ParsableCommand {
         version: EventMapVersion.current,
         subcommands: [
             DistanceCommand.self,
+            AnalyzeCommand.self,
         ]
     )
 }
