@@ -92,7 +92,7 @@ struct AnalyzeCommand: ParsableCommand {
         let withinText = Printing.grouped(options.withinMetres / 1000, decimals: 3)
         FileHandle.standardError.write(Data((
             "\(summary.events) events; \(summary.within) within \(withinText) km of the border; "
-            + "\(JSONWriter.format(summary.profile.wallSeconds, decimals: 2)) s"
+            + "\(Printing.grouped(summary.profile.wallSeconds, decimals: 2)) s"
             + (output == "-" ? "" : " → \(output)") + "\n").utf8))
         if profile { FileHandle.standardError.write(Data(Self.describe(summary.profile, events: summary.events).utf8)) }
     }
