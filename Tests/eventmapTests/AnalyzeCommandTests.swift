@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `eventmap analyze` end to end: output file, standard output, GeoJSON read back by GDAL's
+/// ogrinfo, errors as one sentence naming the line and field, and no output on a bad row.
+@Suite struct AnalyzeCommandTests {
+    static let events = """
+        id,lat,lon
+        kafr-takharim,36.1168,36.51522
+        idlib,35.93062,36.63393
+        far,33.5138,36.2765
+
+        """
+
+    func input(_ text: String = Self.events) throws -> String {
+        let dir = Paths.temporaryFolder("analyze-cli")
+        try text.write(toFile: dir + "/events.csv", atomically: true, encoding: .utf8)
+        return dir
+    }
+
+    @Test func writesOneRowPerEventInOrderAndSummarises() throws {
+        let dir = try input()
+        let r = try CLI.run(["analyze", dir + "/events.csv", "-o", dir + "/out.csv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = try String(contentsOfFile: dir + "/out.csv", encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(rows[0].joined(separator: ",") == "id,border_distance_m,border_lat,border_lon,nearest_id,nearest_name,nearest_distance_m,within")
+        #expect(rows.dropFirst().map { String($0[0]) } == ["kafr-takharim", "idlib", "far"])
+        // Kafr Takharim is a gazetteer place: its own nearest place at 0 m; the press put it "about 10 km" from the border.
+        #expect(rows[1][4] == "kafr-takharim" && rows[1][6] == "0.000")
+        #expect(rows[3][7] == "false")
+        #expect(r.stderr.contains("3 events; ") && r.stderr.contains("within 20.000 km"))
+    }
+
+    @Test func standardOutputMatchesTheFile() throws {
+        let dir = try input()
+        let file = try CLI.run(["analyze", dir + "/events.csv", "-o", dir + "/out.csv", "--within", "12km"])
+        let stdout = try CLI.run(["analyze", dir + "/events.csv", "--within", "12km", "-o", "-"])
+        #expect(file.status == 0 && stdout.status == 0)
+        #expect(try String(contentsOfFile: dir + "/out.csv", encoding: .utf8) == stdout.stdout)
+    }
+
+    @Test func geoJSONOpensInOgrinfoWithTheRightCount() throws {
+        let dir = try input()
+        let r = try CLI.run(["analyze", dir + "/events.csv", "-o", dir + "/out.geojson"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let info = try ExternalTool.run("ogrinfo", ["-so", "-al", dir + "/out.geojson"])
+        #expect(info.status == 0)
+        #expect(info.stdout.contains("Feature Count: 3"))
+        #expect(info.stdout.contains("Geometry: Point"))
+        #expect(info.stdout.contains("border_distance_m: Real"))
+    }
+
+    @Test func aBadRowNamesFileLineAndFieldAndWritesNothing() throws {
+        let dir = try input(Self.events + "bad,36.1,east\n")
+        let r = try CLI.run(["analyze", dir + "/events.csv", "-o", dir + "/out.csv"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("events.csv, line 5, field 'lon': 'east' is not a number"))
+        #expect(!r.stderr.contains("Fatal error"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/out.csv"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["events.csv"])
+    }
+
+    @Test func aDistanceNeedsAUnit() throws {
+        let dir = try input()
+        let r = try CLI.run(["analyze", dir + "/events.csv", "--within", "20"])
+        #expect(r.status != 0 && r.stderr.contains("give a unit"))
+    }
+}
