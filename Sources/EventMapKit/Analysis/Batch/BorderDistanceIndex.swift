@@ -47,12 +47,12 @@ public struct BorderDistanceIndex: Sendable {
             }
         }
         self.edges = edges
-        self.pieces = pieces
         tree = BoxTree(boxes: pieces.map { p in
             var b = Box3(p.a)
             b.include(Chord3(x: p.a.x + p.ab.x, y: p.a.y + p.ab.y, z: p.a.z + p.ab.z))
             return b.expanded(by: p.radius)
         })
+        self.pieces = tree.order.map { pieces[Int($0)] }  // tree order: a leaf is a range
     }
 
     /// A piece's capsule: the largest distance of 16 sampled geodesic points from the chord, plus
@@ -105,24 +105,31 @@ public struct BorderDistanceIndex: Sendable {
     func nearest(to p: LonLat, chord q: Chord3, counts: inout Counts) -> Hit? {
         guard !pieces.isEmpty else { return nil }
         // 1. The piece with the smallest lower bound (chords only), refined exactly: an upper bound.
-        var bestBound = Double.infinity
-        var first = -1
-        tree.search(q, bound: &bestBound) { i, bound in
-            let pc = pieces[i]
-            let lower = Self.segmentDistance(q, pc.a, pc.ab, pc.inverseLength2).distance - pc.radius
-            if lower < bound { bound = lower; first = i }
-        }
+        // 2. Then, depth-first with nearer boxes first, every other piece whose lower bound does
+        //    not exceed the best exact distance so far is refined too.
         var cache = InverseCache()
-        var best = refine(first, p, q, &cache, &counts)
-        // 2. Every other piece whose lower bound does not exceed the best exact distance.
-        var bound = best.distanceMetres
-        tree.search(q, bound: &bound) { i, bound in
-            guard i != first else { return }
-            let pc = pieces[i]
-            let lower = Self.segmentDistance(q, pc.a, pc.ab, pc.inverseLength2).distance - pc.radius
-            guard lower <= bound else { return }
-            let h = refine(i, p, q, &cache, &counts)
-            if h.distanceMetres < best.distanceMetres { best = h; bound = h.distanceMetres }
+        var best = Hit(distanceMetres: .infinity, nearest: p)
+        pieces.withUnsafeBufferPointer { pieces in
+            var lowest = Double.infinity
+            var first = -1
+            tree.search(q, bound: &lowest) { range, bound in
+                for i in range {
+                    let pc = pieces[i]
+                    let lower = Self.segmentDistance(q, pc.a, pc.ab, pc.inverseLength2).distance - pc.radius
+                    if lower < bound { bound = lower; first = i }
+                }
+            }
+            best = refine(pieces[first], p, q, &cache, &counts)
+            var bound = best.distanceMetres
+            tree.search(q, bound: &bound) { range, bound in
+                for i in range where i != first {
+                    let pc = pieces[i]
+                    let lower = Self.segmentDistance(q, pc.a, pc.ab, pc.inverseLength2).distance - pc.radius
+                    guard lower <= bound else { continue }
+                    let h = refine(pc, p, q, &cache, &counts)
+                    if h.distanceMetres < best.distanceMetres { best = h; bound = h.distanceMetres }
+                }
+            }
         }
         return best
     }
@@ -131,9 +138,8 @@ public struct BorderDistanceIndex: Sendable {
     /// the geodesic (the distance's slope along the edge is the cosine of the angle between the
     /// edge and the geodesic from `p`), each with one `geod_inverse`. A last step under 2 m is
     /// taken without a further inverse: the right-triangle correction it needs is below 1e-6 m.
-    func refine(_ index: Int, _ p: LonLat, _ q: Chord3, _ cache: inout InverseCache, _ counts: inout Counts) -> Hit {
+    func refine(_ pc: Piece, _ p: LonLat, _ q: Chord3, _ cache: inout InverseCache, _ counts: inout Counts) -> Hit {
         counts.refinements += 1
-        let pc = pieces[index]
         let line = edges[Int(pc.edge)]
         let t = Self.segmentDistance(q, pc.a, pc.ab, pc.inverseLength2).t
         var s = pc.startMetres + (pc.endMetres - pc.startMetres) * t

@@ -49,12 +49,12 @@ struct Box3: Sendable {
         return b
     }
 
-    /// The distance from `p` to the box (0 inside): a lower bound for anything inside it.
-    @inline(__always) func distance(to p: Chord3) -> Double {
+    /// The squared distance from `p` to the box (0 inside): a lower bound for anything inside it.
+    @inline(__always) func distanceSquared(to p: Chord3) -> Double {
         let dx = max(lo.x - p.x, 0, p.x - hi.x)
         let dy = max(lo.y - p.y, 0, p.y - hi.y)
         let dz = max(lo.z - p.z, 0, p.z - hi.z)
-        return (dx * dx + dy * dy + dz * dz).squareRoot()
+        return dx * dx + dy * dy + dz * dz
     }
 }
 
@@ -99,36 +99,41 @@ struct BoxTree: Sendable {
         build(&idx, mid, hi, boxes, centres, leafSize)
     }
 
-    /// Calls `visit(item, &bound)` for every item in a box no farther than `bound` from `p`;
-    /// `visit` may lower the bound. Nearer children first.
+    /// Calls `leaf(range, &bound)` for every leaf (a range of `order`, i.e. of items stored in
+    /// tree order) whose box lies no farther than `bound` from `p`; `leaf` may lower the bound.
+    /// Nearer children first; each box distance is computed once, squared.
     @inline(__always)
-    func search(_ p: Chord3, bound: inout Double, _ visit: (Int, inout Double) -> Void) {
+    func search(_ p: Chord3, bound: inout Double, _ leaf: (Range<Int>, inout Double) -> Void) {
         guard !nodes.isEmpty else { return }
-        var stack: (Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32,
-                    Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32,
-                    Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32,
-                    Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32)
-            = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-               0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        withUnsafeMutableBytes(of: &stack) { raw in
-            let s = raw.bindMemory(to: Int32.self)
-            var top = 1
-            s[0] = 0
-            nodes.withUnsafeBufferPointer { nodes in
-                order.withUnsafeBufferPointer { order in
+        // A fixed stack: depth-first with one pending sibling per level; 64 levels is far beyond
+        // any balanced tree over an array.
+        var stack = (SIMD16<Int32>(), SIMD16<Int32>(), SIMD16<Int32>(), SIMD16<Int32>())
+        var dist = (SIMD16<Double>(), SIMD16<Double>(), SIMD16<Double>(), SIMD16<Double>())
+        withUnsafeMutableBytes(of: &stack) { rawStack in
+            withUnsafeMutableBytes(of: &dist) { rawDist in
+                let s = rawStack.bindMemory(to: Int32.self), ds = rawDist.bindMemory(to: Double.self)
+                var top = 1
+                s[0] = 0
+                ds[0] = 0
+                nodes.withUnsafeBufferPointer { nodes in
                     while top > 0 {
                         top -= 1
-                        let n = nodes[Int(s[top])]
-                        if n.box.distance(to: p) > bound { continue }
-                        if n.count > 0 {
-                            for k in Int(n.start)..<Int(n.start + n.count) { visit(Int(order[k]), &bound) }
-                            continue
+                        if ds[top] > bound * bound { continue }
+                        var index = Int(s[top])
+                        while true {
+                            let n = nodes[index]
+                            if n.count > 0 {
+                                leaf(Int(n.start)..<Int(n.start + n.count), &bound)
+                                break
+                            }
+                            let left = index + 1, right = Int(n.start)
+                            let dl = nodes[left].box.distanceSquared(to: p), dr = nodes[right].box.distanceSquared(to: p)
+                            let b2 = bound * bound
+                            let (near, far, dn, df) = dl <= dr ? (left, right, dl, dr) : (right, left, dr, dl)
+                            if df <= b2 { s[top] = Int32(far); ds[top] = df; top += 1 }
+                            if dn > b2 { break }
+                            index = near
                         }
-                        let left = s[top] + 1, right = n.start
-                        let dl = nodes[Int(left)].box.distance(to: p), dr = nodes[Int(right)].box.distance(to: p)
-                        // Push the farther child first so that the nearer one is searched first.
-                        if dl <= dr { s[top] = right; s[top + 1] = left } else { s[top] = left; s[top + 1] = right }
-                        top += 2
                     }
                 }
             }

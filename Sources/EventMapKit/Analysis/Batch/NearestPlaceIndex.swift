@@ -27,10 +27,12 @@ public struct NearestPlaceIndex: Sendable {
             positions.append(p)
             placeIndex.append(i)
         }
-        self.positions = positions
-        self.placeIndex = placeIndex
-        points = positions.map(Chord3.init)
-        tree = BoxTree(boxes: points.map(Box3.init))
+        let points = positions.map(Chord3.init)
+        tree = BoxTree(boxes: points.map(Box3.init), leafSize: 8)
+        // Tree order, so that a leaf is a range; ties still go to the first listed (placeIndex).
+        self.positions = tree.order.map { positions[Int($0)] }
+        self.placeIndex = tree.order.map { placeIndex[Int($0)] }
+        self.points = tree.order.map { points[Int($0)] }
     }
 
     /// The nearest place to `p`; `inverses` counts the exact distances computed. Nil when empty.
@@ -40,22 +42,31 @@ public struct NearestPlaceIndex: Sendable {
 
     func nearest(to p: LonLat, chord q: Chord3, inverses: inout Int) -> Hit? {
         guard !points.isEmpty else { return nil }
+        // 1. The nearest by chord (cheap), then its exact distance: an upper bound.
         var bound = Double.infinity
         var first = -1
-        tree.search(q, bound: &bound) { i, bound in
-            let c = points[i].distance(to: q)
-            if c < bound || (c == bound && i < first) { bound = c; first = i }
+        points.withUnsafeBufferPointer { points in
+            tree.search(q, bound: &bound) { range, bound in
+                for i in range {
+                    let c = points[i].distance(to: q)
+                    if c < bound { bound = c; first = i }
+                }
+            }
         }
         var best = Hit(index: first, distanceMetres: Geodesic.distance(p, positions[first]))
         inverses += 1
+        // 2. Any other place whose chord does not exceed that distance could be as near: measure it.
         bound = best.distanceMetres
-        tree.search(q, bound: &bound) { i, bound in
-            guard i != first, points[i].distance(to: q) <= bound else { return }
-            let d = Geodesic.distance(p, positions[i])
-            inverses += 1
-            if d < best.distanceMetres || (d == best.distanceMetres && i < best.index) {
-                best = Hit(index: i, distanceMetres: d)
-                bound = d
+        points.withUnsafeBufferPointer { points in
+            tree.search(q, bound: &bound) { range, bound in
+                for i in range where i != first && points[i].distance(to: q) <= bound {
+                    let d = Geodesic.distance(p, positions[i])
+                    inverses += 1
+                    if d < best.distanceMetres || (d == best.distanceMetres && placeIndex[i] < placeIndex[best.index]) {
+                        best = Hit(index: i, distanceMetres: d)
+                        bound = d
+                    }
+                }
             }
         }
         best.index = placeIndex[best.index]
