@@ -14,6 +14,8 @@ struct EventMap: ParsableCommand {
         version: EventMapVersion.current,
         subcommands: [
             DistanceCommand.self,
+            GeocodeCommand.self,
+            PlacesCommand.self,
             AnalyzeCommand.self,
         ]
     )

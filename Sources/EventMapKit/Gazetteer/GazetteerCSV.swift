@@ -20,13 +20,16 @@ public enum GazetteerCSV {
         for (i, n) in names.enumerated() where column[n] == nil { column[n] = i }
         let missing = requiredColumns.filter { column[$0] == nil }
         guard missing.isEmpty else {
-            throw .badFile(file: file, reason: "missing column(s) \(missing.joined(separator: ", ")) in the header (line 1)")
+            throw .badRow(file: file, line: header.line, field: missing[0],
+                          reason: "the header lacks the required column(s) \(missing.joined(separator: ", ")); required are \(requiredColumns.joined(separator: ","))")
         }
         var places: [Place] = []
         var seen: [String: Int] = [:]
         for row in rows.dropFirst() {
             guard row.fields.count == names.count else {
-                throw .badRow(file: file, line: row.line, field: "-",
+                // Name the first column the row lacks (or the first it has too many).
+                let at = min(row.fields.count, names.count)
+                throw .badRow(file: file, line: row.line, field: at < names.count ? names[at] : "(extra field \(at + 1))",
                               reason: "the row has \(row.fields.count) fields but the header has \(names.count)")
             }
             func field(_ n: String) -> String {

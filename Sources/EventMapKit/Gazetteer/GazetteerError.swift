@@ -27,7 +27,8 @@ public enum PlaceLookupError: Error, Sendable, CustomStringConvertible, Equatabl
             let hint = s.isEmpty ? "" : " Did you mean: " + s.map { "\($0.name) (\($0.id))" }.joined(separator: ", ") + "?"
             return "no place named '\(q)' in the gazetteer.\(hint)"
         case .ambiguous(let q, let c):
-            return "'\(q)' names \(c.count) places: " + c.map { "\($0.id) (\($0.name), \($0.kind), \($0.admin1))" }.joined(separator: "; ")
+            return "'\(q)' names \(c.count) places: "
+                + c.map { "\($0.id) (" + [$0.name, $0.kind, $0.admin1].filter { !$0.isEmpty }.joined(separator: ", ") + ")" }.joined(separator: "; ")
                 + ". Give one of these ids instead."
         case .badCoordinate(let q, let reason):
             return "'\(q)' is not a coordinate: \(reason)"

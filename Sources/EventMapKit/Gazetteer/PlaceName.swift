@@ -1,24 +1,92 @@
 import Foundation
 
-/// Folds a place name to a matching key: case, diacritics, punctuation and spacing go, so
-/// "Kafr Takhārīm" and "kafr-takharim" meet. (Transliteration variants and Arabic rules
-/// are applied on top of this in `key(_:)`.)
+/// Matching keys for place names. Two spellings of one name meet when their keys are equal:
+/// `fold` ignores case, diacritics, punctuation and Arabic vowel signs ("Kafr Takhārīm" =
+/// "kafr-takharim"); `key` also applies the transliteration rules (`Transliteration`) and the
+/// Arabic normalisation (`ArabicNormalization`), so that "Kafar Takhareem", "Kfar Takharim"
+/// and "kafr takharim" meet, and so do "كَفْر تَخَارِيم" and "كفر تخاريم".
 public enum PlaceName {
-    /// The key two spellings of one name share.
+    /// The key two spellings of one name share: the words of `fold`, Latin words through
+    /// `Transliteration.fold(word:)`, Latin articles (al-, el-, ash-, ...) left out, and the Arabic
+    /// article ال always joined to its word.
     public static func key(_ name: String) -> String {
-        let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-        var out = ""
-        var lastWasSpace = true
-        for scalar in folded.unicodeScalars {
-            if CharacterSet.alphanumerics.contains(scalar) {
-                out.unicodeScalars.append(scalar)
-                lastWasSpace = false
-            } else if !lastWasSpace {
-                out.append(" ")
-                lastWasSpace = true
+        var words = foldedWords(name)
+        if words.contains(where: { !Transliteration.articles.contains($0) }) {
+            words.removeAll { Transliteration.articles.contains($0) }
+        }
+        return words.map { isLatin($0) ? Transliteration.fold(word: $0) : $0 }.joined(separator: " ")
+    }
+
+    /// `name` folded for an exact comparison: lower case, no diacritics or Arabic vowel signs,
+    /// apostrophes and ʿayn/hamza marks dropped, every other run of punctuation and space one space.
+    public static func fold(_ name: String) -> String {
+        foldedWords(name).joined(separator: " ")
+    }
+
+    /// The words of `name`, each folded: Arabic words normalised, Latin words to plain lower-case
+    /// letters (Turkish ı → i, ş → sh, ç → ch; other diacritics dropped).
+    static func foldedWords(_ name: String) -> [String] {
+        let text = name.precomposedStringWithCompatibilityMapping.lowercased()
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        func flush() {
+            guard !current.isEmpty else { return }
+            let word = String(current)
+            current = String.UnicodeScalarView()
+            let folded = word.unicodeScalars.contains(where: ArabicNormalization.isArabic)
+                ? ArabicNormalization.normalize(word) : latinFold(word)
+            if !folded.isEmpty { words.append(folded) }
+        }
+        for s in text.unicodeScalars {
+            if apostrophes.contains(s) { continue }
+            switch s.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+                current.append(s)
+            default:
+                flush()
             }
         }
-        if out.hasSuffix(" ") { out.removeLast() }
-        return out
+        flush()
+        // The Arabic article written apart ("ال لاذقية") is joined to its word, as it is usually written.
+        var joined: [String] = []
+        for w in words {
+            if joined.last == ArabicNormalization.article { joined[joined.count - 1] += w } else { joined.append(w) }
+        }
+        return joined
+    }
+
+    /// Marks that stand for ʿayn, hamza or an elision inside a word (Qal'at, Maʿarrat, Nu’man):
+    /// dropped without splitting the word.
+    static let apostrophes: Set<Unicode.Scalar> = [
+        "'", "`", "\u{00B4}", "\u{2018}", "\u{2019}", "\u{201B}", "\u{2032}",
+        "\u{02BB}", "\u{02BC}", "\u{02BE}", "\u{02BF}", "\u{02B9}",
+    ]
+
+    /// Latin letters that Unicode does not decompose into a base letter and a diacritic.
+    static let latinSpecials: [Unicode.Scalar: String] = [
+        "ı": "i", "ş": "sh", "ș": "sh", "š": "sh", "ç": "ch", "č": "ch", "ß": "ss", "æ": "ae",
+        "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "ə": "e", "þ": "th",
+    ]
+
+    /// A Latin (or other non-Arabic) word without diacritics.
+    static func latinFold(_ word: String) -> String {
+        var out = String.UnicodeScalarView()
+        for s in word.unicodeScalars {
+            if let r = latinSpecials[s] { out.append(contentsOf: r.unicodeScalars) } else { out.append(s) }
+        }
+        var bare = String.UnicodeScalarView()
+        for s in String(out).decomposedStringWithCanonicalMapping.unicodeScalars {
+            switch s.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark: continue
+            default: bare.append(s)
+            }
+        }
+        return String(bare)
+    }
+
+    /// True when the word is plain ASCII letters and digits, the input `Transliteration` expects.
+    static func isLatin(_ word: String) -> Bool {
+        word.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
     }
 }

@@ -3,12 +3,12 @@ import CPROJ
 /// A coordinate operation between two CRSs (`proj_create_crs_to_crs` then
 /// `proj_normalize_for_visualization`), so geographic coordinates are always longitude first.
 public final class Transformer {
-    public let context: PROJContext
+    let context: PROJContextHandle
     public let source: String
     public let target: String
     let pointer: OpaquePointer
 
-    init(from source: String, to target: String, in context: PROJContext) throws(PROJError) {
+    init(from source: String, to target: String, in context: PROJContextHandle) throws(PROJError) {
         self.context = context
         self.source = source
         self.target = target

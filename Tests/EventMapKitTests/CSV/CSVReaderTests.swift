@@ -1,0 +1,35 @@
+import Testing
+@testable import EventMapKit
+
+/// RFC 4180 parsing with editor line numbers (the header is line 1).
+@Suite struct CSVReaderTests {
+    @Test func quotedFieldsWithCommasQuotesAndNewlines() throws {
+        let text = "id,notes,n\r\na,\"one, two\",1\nb,\"say \"\"hi\"\"\nnext line\",2\nc,,3\n"
+        let rows = try CSVReader.rows(text)
+        #expect(rows.map(\.line) == [1, 2, 3, 5])
+        #expect(rows[1].fields == ["a", "one, two", "1"])
+        #expect(rows[2].fields == ["b", "say \"hi\"\nnext line", "2"])
+        #expect(rows[3].fields == ["c", "", "3"])
+    }
+
+    @Test func unterminatedQuoteNamesItsLine() {
+        do {
+            _ = try CSVReader.rows("id,name\nx,\"open\n")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.line == 2)
+        }
+    }
+
+    @Test func byteOrderMarkAndBlankLinesAreIgnored() throws {
+        let rows = try CSVReader.rows("\u{FEFF}id\n\nx\n")
+        #expect(rows.map(\.fields) == [["id"], ["x"]])
+        #expect(rows[1].line == 3)
+    }
+
+    @Test func escapeQuotesOnlyWhenNeeded() {
+        #expect(CSVReader.escape("plain") == "plain")
+        #expect(CSVReader.escape("a,b") == "\"a,b\"")
+        #expect(CSVReader.escape("say \"x\"") == "\"say \"\"x\"\"\"")
+    }
+}
