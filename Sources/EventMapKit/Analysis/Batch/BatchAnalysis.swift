@@ -14,9 +14,8 @@ public struct BatchAnalysis: Sendable {
         public var keepColumns: [String] = []
         public var format: Format = .csv
         /// Bytes read per block, and blocks analysed at once.
-        public var blockBytes = 1 << 18
-        public var blocksInFlight = 2 * ProcessInfo.processInfo.activeProcessorCount
-        public var threads = ProcessInfo.processInfo.activeProcessorCount
+        public var blockBytes = 1 << 17
+        public var blocksInFlight = 4 * ProcessInfo.processInfo.activeProcessorCount
 
         public init() {}
     }
@@ -61,41 +60,51 @@ public struct BatchAnalysis: Sendable {
 
         let sink = try OutputSink(destination)
         var summary = Summary()
-        do throws(BatchError) {
-            try sink.write(AnalysisRowFormatter.header(layout: layout, format: options.format))
-            var pending: [RowBlock] = body.bytes.isEmpty ? [] : [body]
-            var finished = false
-            var firstFeature = true
-            while !finished || !pending.isEmpty {
-                let t0 = BatchProfile.now()
-                while !finished && pending.count < options.blocksInFlight {
-                    if let b = try reader.next() { pending.append(b) } else { finished = true }
-                }
-                summary.profile.readSeconds += BatchProfile.now() - t0
-                guard !pending.isEmpty else { break }
-                let results = analyse(pending, layout: layout, file: eventsPath, options: options)
-                pending.removeAll(keepingCapacity: true)
-                for r in results {
-                    switch r {
-                    case .failure(let e): throw e
-                    case .success(let done):
-                        let w0 = BatchProfile.now()
-                        if options.format == .geojson, !done.bytes.isEmpty {
-                            if !firstFeature { try sink.write(Array(",\n".utf8)) }
-                            firstFeature = false
-                        }
-                        try sink.write(done.bytes)
-                        summary.events += done.events
-                        summary.within += done.within
-                        summary.profile.add(done.profile)
-                        summary.profile.writeSeconds += BatchProfile.now() - w0
+        // Blocks go to the worker threads as they are read; finished blocks are written in input
+        // order. At most `blocksInFlight` are read but not yet written, so memory stays flat.
+        let done = BlockInbox()
+        var submitted = 0, written = 0
+        var firstFeature = true
+        func write(waiting: Bool) throws(BatchError) {
+            while written < submitted, let r = done.take(written, waiting: waiting) {
+                switch r {
+                case .failure(let e): throw e
+                case .success(let block):
+                    let w0 = BatchProfile.now()
+                    if options.format == .geojson, !block.bytes.isEmpty {
+                        if !firstFeature { try sink.write(Array(",\n".utf8)) }
+                        firstFeature = false
                     }
+                    try sink.write(block.bytes)
+                    summary.events += block.events
+                    summary.within += block.within
+                    summary.profile.add(block.profile)
+                    summary.profile.writeSeconds += BatchProfile.now() - w0
                 }
+                written += 1
                 progress?(reader.bytesRead, reader.fileSize)
             }
+        }
+        do throws(BatchError) {
+            try sink.write(AnalysisRowFormatter.header(layout: layout, format: options.format))
+            var next: RowBlock? = body.bytes.isEmpty ? try reader.next() : body
+            while let block = next {
+                while submitted - written >= options.blocksInFlight { try write(waiting: true) }
+                let sequence = submitted
+                DispatchQueue.global(qos: .userInitiated).async {
+                    done.put(sequence, analyse(block, layout: layout, file: eventsPath, options: options))
+                }
+                submitted += 1
+                try write(waiting: false)
+                let t0 = BatchProfile.now()
+                next = try reader.next()
+                summary.profile.readSeconds += BatchProfile.now() - t0
+            }
+            try write(waiting: true)
             try sink.write(AnalysisRowFormatter.footer(format: options.format))
             try sink.commit()
         } catch {
+            done.waitForAll(submitted)
             sink.abandon()
             throw error
         }
@@ -108,15 +117,6 @@ public struct BatchAnalysis: Sendable {
         var events: Int
         var within: Int
         var profile: BatchProfile
-    }
-
-    /// Analyses blocks concurrently; results come back in block order.
-    private func analyse(_ blocks: [RowBlock], layout: EventColumns, file: String, options: Options) -> [Result<BlockResult, BatchError>] {
-        let slots = ResultSlots<Result<BlockResult, BatchError>>(count: blocks.count)
-        DispatchQueue.concurrentPerform(iterations: blocks.count) { i in
-            slots.set(i, analyse(blocks[i], layout: layout, file: file, options: options))
-        }
-        return slots.values
     }
 
     /// One block: parse its rows, measure each event, format the output rows.
@@ -166,16 +166,35 @@ public struct BatchAnalysis: Sendable {
     }
 }
 
-/// One slot per concurrent job, each written by exactly one job and read after all finish.
-final class ResultSlots<T>: @unchecked Sendable {
-    private let storage: UnsafeMutablePointer<T?>
-    private let count: Int
-    init(count: Int) {
-        self.count = count
-        storage = .allocate(capacity: count)
-        storage.initialize(repeating: nil, count: count)
+/// Finished blocks by sequence number, handed from the worker threads to the writer.
+final class BlockInbox: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var results: [Int: Result<BatchAnalysis.BlockResult, BatchError>] = [:]
+    private var count = 0
+
+    func put(_ sequence: Int, _ result: Result<BatchAnalysis.BlockResult, BatchError>) {
+        condition.lock()
+        results[sequence] = result
+        count += 1
+        condition.broadcast()
+        condition.unlock()
     }
-    deinit { storage.deinitialize(count: count); storage.deallocate() }
-    func set(_ i: Int, _ v: T) { storage[i] = v }
-    var values: [T] { (0..<count).map { storage[$0]! } }
+
+    /// The result of block `sequence`, waiting for it when asked to; nil if not ready.
+    func take(_ sequence: Int, waiting: Bool) -> Result<BatchAnalysis.BlockResult, BatchError>? {
+        condition.lock()
+        defer { condition.unlock() }
+        while results[sequence] == nil {
+            guard waiting else { return nil }
+            condition.wait()
+        }
+        return results.removeValue(forKey: sequence)
+    }
+
+    /// Waits until `total` blocks have finished (so none is still running after a failure).
+    func waitForAll(_ total: Int) {
+        condition.lock()
+        while count < total { condition.wait() }
+        condition.unlock()
+    }
 }
