@@ -55,6 +55,7 @@ struct AnalyzeCommand: ParsableCommand {
     @OptionGroup var dataOptions: DataOptions
 
     func run() throws {
+        let setupStart = Date()
         var options = BatchAnalysis.Options()
         options.withinMetres = try Self.metres(within, argument: "--within")
         options.keepColumns = keep
@@ -79,6 +80,7 @@ struct AnalyzeCommand: ParsableCommand {
         }
 
         let analysis = BatchAnalysis(borderLines: lines, places: gazetteer.places)
+        let setupSeconds = Date().timeIntervalSince(setupStart)
         let destination: BatchAnalysis.Destination = output == "-" ? .standardOutput : .file(output)
         let bar = ProgressBar(enabled: isatty(2) != 0)
         let summary: BatchAnalysis.Summary
@@ -94,7 +96,10 @@ struct AnalyzeCommand: ParsableCommand {
             "\(summary.events) events; \(summary.within) within \(withinText) km of the border; "
             + "\(Printing.grouped(summary.profile.wallSeconds, decimals: 2)) s"
             + (output == "-" ? "" : " → \(output)") + "\n").utf8))
-        if profile { FileHandle.standardError.write(Data(Self.describe(summary.profile, events: summary.events).utf8)) }
+        if profile {
+            FileHandle.standardError.write(Data(("setup (read the border and places, build the indexes): "
+                + "\(JSONWriter.format(setupSeconds, decimals: 3)) s\n" + Self.describe(summary.profile, events: summary.events)).utf8))
+        }
     }
 
     static func describe(_ p: BatchProfile, events: Int) -> String {
