@@ -72,14 +72,14 @@ struct AnalyzeCommand: ParsableCommand {
         guard !lines.isEmpty else { throw CLIError("--border \(borderPath): the file holds no lines or polygons.") }
 
         let placesPath = try nearest ?? dataOptions.gazetteer ?? (dataOptions.dataDirectory() + "/places.csv")
-        let gazetteer: Gazetteer
+        let places: [Place]
         do {
-            gazetteer = try GazetteerCSV.read(DataOptions.readText(placesPath, what: "the places file"), file: placesPath)
+            places = try GazetteerCSV.places(DataOptions.readText(placesPath, what: "the places file"), file: placesPath)
         } catch let e as GazetteerError {
             throw CLIError(e.description)
         }
 
-        let analysis = BatchAnalysis(borderLines: lines, places: gazetteer.places)
+        let analysis = BatchAnalysis(borderLines: lines, places: places)
         let setupSeconds = Date().timeIntervalSince(setupStart)
         let destination: BatchAnalysis.Destination = output == "-" ? .standardOutput : .file(output)
         let bar = ProgressBar(enabled: isatty(2) != 0)
