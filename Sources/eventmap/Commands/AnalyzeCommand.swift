@@ -57,7 +57,7 @@ struct AnalyzeCommand: ParsableCommand {
     func run() throws {
         let setupStart = Date()
         var options = BatchAnalysis.Options()
-        options.withinMetres = try Self.metres(within, argument: "--within")
+        do { options.withinMetres = try Length(parsing: within).metres } catch { throw CLIError("--within: \(error.description).") }
         options.keepColumns = keep
         options.format = output.lowercased().hasSuffix(".geojson") ? .geojson : .csv
 
@@ -113,20 +113,6 @@ struct AnalyzeCommand: ParsableCommand {
                 row("nearest", p.nearestSeconds), row("format", p.formatSeconds), row("write", p.writeSeconds), row("total", cpu),
             ]) + "\nborder refinements: \(p.borderRefinements) (\(JSONWriter.format(Double(p.borderRefinements) / Double(max(events, 1)), decimals: 3)) per event), border inverses: \(p.borderInverses) (\(JSONWriter.format(Double(p.borderInverses) / Double(max(events, 1)), decimals: 3)) per event); "
             + "place distances: \(p.placeInverses) (\(JSONWriter.format(Double(p.placeInverses) / Double(max(events, 1)), decimals: 3)) per event)\n"
-    }
-
-    /// A distance with its unit ("20km", "500 m", "12.5mi", "3nmi") in metres; a bare number is refused.
-    static func metres(_ text: String, argument: String) throws -> Double {
-        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
-        let units: [(String, Double)] = [("nmi", 1852), ("km", 1000), ("mi", 1609.344), ("m", 1)]
-        for (suffix, factor) in units where t.hasSuffix(suffix) {
-            let number = t.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)
-            guard let v = Double.strictDecimal(number), v >= 0 else {
-                throw CLIError("\(argument) \(text): '\(number)' is not a non-negative number.")
-            }
-            return v * factor
-        }
-        throw CLIError("\(argument) \(text): give a unit, e.g. 20km or 500m (m, km, mi, nmi).")
     }
 }
 
