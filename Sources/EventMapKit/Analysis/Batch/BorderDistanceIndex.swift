@@ -89,10 +89,33 @@ public struct BorderDistanceIndex: Sendable {
         var result: GeodesicInverse?
     }
 
+    /// How far above the smallest lower bound the first search records pieces, metres.
+    @inline(__always) static func slack(_ lowest: Double) -> Double { 5 + 1e-4 * max(lowest, 0) }
+
+    /// The pieces recorded by the first search: (lower bound, piece), at most 32.
+    struct Recorded {
+        private var bounds = (SIMD16<Double>(), SIMD16<Double>())
+        private var items = (SIMD16<Int32>(), SIMD16<Int32>())
+        private(set) var count = 0
+        private(set) var overflowed = false
+
+        @inline(__always) mutating func add(_ lower: Double, _ i: Int) {
+            guard count < 32 else { overflowed = true; return }
+            if count < 16 { bounds.0[count] = lower; items.0[count] = Int32(i) } else { bounds.1[count - 16] = lower; items.1[count - 16] = Int32(i) }
+            count += 1
+        }
+
+        @inline(__always) subscript(k: Int) -> (Double, Int) {
+            k < 16 ? (bounds.0[k], Int(items.0[k])) : (bounds.1[k - 16], Int(items.1[k - 16]))
+        }
+    }
+
     /// Counts kept by a worker for the profile.
     public struct Counts: Sendable {
         public var refinements = 0
         public var inverses = 0
+        /// Queries whose exact distance exceeded the first search's slack (searched again).
+        public var secondSearches = 0
         public init() {}
     }
 
@@ -104,22 +127,37 @@ public struct BorderDistanceIndex: Sendable {
 
     func nearest(to p: LonLat, chord q: Chord3, counts: inout Counts) -> Hit? {
         guard !pieces.isEmpty else { return nil }
-        // 1. The piece with the smallest lower bound (chords only), refined exactly: an upper bound.
-        // 2. Then, depth-first with nearer boxes first, every other piece whose lower bound does
-        //    not exceed the best exact distance so far is refined too.
+        // 1. Search by chords only for the piece with the smallest lower bound, recording every
+        //    piece whose bound lies within a slack of the smallest; refine that piece exactly.
+        // 2. Any piece that could be nearer has a bound at most that exact distance. When the
+        //    distance lies within the slack (nearly always: chords fall short of geodesics by
+        //    ~1e-5 relative here), those pieces were all recorded; otherwise search again.
         var cache = InverseCache()
         var best = Hit(distanceMetres: .infinity, nearest: p)
         pieces.withUnsafeBufferPointer { pieces in
             var lowest = Double.infinity
             var first = -1
-            tree.search(q, bound: &lowest) { range, bound in
+            var recorded = Recorded()
+            var searchBound = Double.infinity
+            tree.search(q, bound: &searchBound) { range, bound in
                 for i in range {
                     let pc = pieces[i]
                     let lower = Self.segmentDistance(q, pc.a, pc.ab, pc.inverseLength2).distance - pc.radius
-                    if lower < bound { bound = lower; first = i }
+                    if lower < lowest { lowest = lower; first = i; bound = lowest + Self.slack(lowest) }
+                    if lower <= bound { recorded.add(lower, i) }
                 }
             }
             best = refine(pieces[first], p, q, &cache, &counts)
+            if best.distanceMetres <= lowest + Self.slack(lowest) && !recorded.overflowed {
+                for k in 0..<recorded.count {
+                    let (lower, i) = recorded[k]
+                    guard i != first, lower <= best.distanceMetres else { continue }
+                    let h = refine(pieces[i], p, q, &cache, &counts)
+                    if h.distanceMetres < best.distanceMetres { best = h }
+                }
+                return
+            }
+            counts.secondSearches += 1
             var bound = best.distanceMetres
             tree.search(q, bound: &bound) { range, bound in
                 for i in range where i != first {

@@ -118,7 +118,7 @@ struct BoxTree: Sendable {
                 nodes.withUnsafeBufferPointer { nodes in
                     while top > 0 {
                         top -= 1
-                        if ds[top] > bound * bound { continue }
+                        if ds[top] > max(bound, 0) * max(bound, 0) { continue }
                         var index = Int(s[top])
                         while true {
                             let n = nodes[index]
@@ -128,7 +128,7 @@ struct BoxTree: Sendable {
                             }
                             let left = index + 1, right = Int(n.start)
                             let dl = nodes[left].box.distanceSquared(to: p), dr = nodes[right].box.distanceSquared(to: p)
-                            let b2 = bound * bound
+                            let b2 = max(bound, 0) * max(bound, 0)
                             let (near, far, dn, df) = dl <= dr ? (left, right, dl, dr) : (right, left, dr, dl)
                             if df <= b2 { s[top] = Int32(far); ds[top] = df; top += 1 }
                             if dn > b2 { break }
