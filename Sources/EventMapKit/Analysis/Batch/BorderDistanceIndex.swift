@@ -178,7 +178,6 @@ public struct BorderDistanceIndex: Sendable {
     /// taken without a further inverse: the right-triangle correction it needs is below 1e-6 m.
     func refine(_ pc: Piece, _ p: LonLat, _ q: Chord3, _ cache: inout InverseCache, _ counts: inout Counts) -> Hit {
         counts.refinements += 1
-        let line = edges[Int(pc.edge)]
         let t = Self.segmentDistance(q, pc.a, pc.ab, pc.inverseLength2).t
         var s = pc.startMetres + (pc.endMetres - pc.startMetres) * t
         var last = Hit(distanceMetres: .infinity, nearest: p)
@@ -186,7 +185,7 @@ public struct BorderDistanceIndex: Sendable {
             let x: LonLat, lineAzimuth: Double
             if s == pc.startMetres { x = pc.start; lineAzimuth = pc.startAzimuth }
             else if s == pc.endMetres { x = pc.end; lineAzimuth = pc.endAzimuth }
-            else { (x, lineAzimuth) = line.positionAndAzimuth(atMetres: s) }
+            else { (x, lineAzimuth) = edges[Int(pc.edge)].positionAndAzimuth(atMetres: s) }
             let g: GeodesicInverse
             if x == cache.point, let cached = cache.result { g = cached } else {
                 g = Geodesic.inverse(p, x)
@@ -203,7 +202,7 @@ public struct BorderDistanceIndex: Sendable {
             if abs(step) < 1e-4 { return last }
             let clamped = next == pc.startMetres || next == pc.endMetres
             if abs(step) < 2, !clamped {
-                let foot = line.position(atMetres: next)
+                let foot = edges[Int(pc.edge)].position(atMetres: next)
                 return Hit(distanceMetres: max(0, d * d - step * step).squareRoot(), nearest: foot)
             }
             s = next
