@@ -139,6 +139,7 @@ public struct BatchAnalysis: Sendable {
         }
         profile.borderRefinements = counts.refinements
         profile.borderInverses = counts.inverses
+        profile.borderSecondSearches = counts.secondSearches
         now = BatchProfile.now(); profile.borderSeconds = now - t; t = now
 
         var nearest = [NearestPlaceIndex.Hit?](repeating: nil, count: n)

@@ -13,12 +13,14 @@ public struct BatchProfile: Sendable {
     /// Exact border refinements and place distances computed (each one or more `geod_inverse`).
     public var borderRefinements = 0
     public var borderInverses = 0
+    /// Border queries that needed a second tree search (see BorderDistanceIndex).
+    public var borderSecondSearches = 0
     public var placeInverses = 0
 
     mutating func add(_ o: BatchProfile) {
         readSeconds += o.readSeconds; parseSeconds += o.parseSeconds; borderSeconds += o.borderSeconds
         nearestSeconds += o.nearestSeconds; formatSeconds += o.formatSeconds; writeSeconds += o.writeSeconds
-        borderRefinements += o.borderRefinements; borderInverses += o.borderInverses; placeInverses += o.placeInverses
+        borderRefinements += o.borderRefinements; borderInverses += o.borderInverses; borderSecondSearches += o.borderSecondSearches; placeInverses += o.placeInverses
     }
 
     static func now() -> Double {
