@@ -8,6 +8,7 @@ import datetime
 import os
 import platform
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -67,11 +68,56 @@ def compare(ours_path, peer_path):
     }
 
 
+def callgrind_profile(path, n):
+    """Instruction counts (valgrind callgrind: deterministic, unlike times on a shared machine)
+    for the first n events, by phase: inclusive counts of the functions that own each phase."""
+    sample = os.path.join(DATA, f"events-first-{n}.csv")
+    with open(path) as f, open(sample, "w") as out:
+        for i, line in enumerate(f):
+            if i > n:
+                break
+            out.write(line)
+    cg = os.path.join(DATA, "callgrind.out")
+    subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={cg}", BIN, "analyze", sample, "-o",
+                    os.path.join(DATA, "callgrind-analysis.csv")], check=True, capture_output=True, cwd=ROOT)
+    text = subprocess.run(["callgrind_annotate", "--inclusive=yes", cg], capture_output=True, text=True).stdout
+
+    def count(pattern):
+        best = 0
+        for line in text.splitlines():
+            m = re.match(r"\s*([\d,]+) \(", line)
+            if m and re.search(pattern, line):
+                best = max(best, int(m.group(1).replace(",", "")))
+        return best
+
+    total = count(r"PROGRAM TOTALS")
+    phases = {
+        "dynamic loading and relocation (ld.so, 128 shared libraries)": count(r"rtld.c:_dl_start"),
+        "shared-library initialisers (libde265 via GDAL's libheif, ...)": count(r"dl-init.c:_dl_init"),
+        "reading the places and border files": count(r"GazetteerCSVO6places") + count(r"GeoJSONReaderO4read"),
+        "events: geod_inverse (border + nearest place)": count(r"\?\?\?:geod_inverse "),
+        "events: border search and refinement, less its geod_inverse": 0,
+        "events: nearest-place search, less its geod_inverse": 0,
+        "events: parse (split rows, numbers)": count(r"ColumnsV5parse"),
+        "events: read blocks": count(r"RowBlockReaderC4next"),
+    }
+    border = count(r"BorderDistanceIndexV7nearest2to5chord")
+    nearest = count(r"NearestPlaceIndexV7nearest2to5chord")
+    inverses_border = count(r"GeodesicO7inverse")
+    inverses_nearest = count(r"GeodesicO8distance")
+    phases["events: border search and refinement, less its geod_inverse"] = border - inverses_border
+    phases["events: nearest-place search, less its geod_inverse"] = nearest - inverses_nearest
+    analyse = count(r"BatchAnalysisV7analyse_6layout")
+    phases["events: chords, formatting and the rest of each block"] = analyse - border - nearest - phases["events: parse (split rows, numbers)"]
+    return n, total, phases
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="100000,1000000")
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--out", default=os.path.join(ROOT, "bench", "RESULTS.md"))
+    ap.add_argument("--callgrind", type=int, default=20000, help="events for the instruction profile (0: skip)")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
 
@@ -93,6 +139,8 @@ def main():
         if n == max(sizes):
             profile = timed([BIN, "analyze", path, "-o", ours_out, "--profile"])[4]
             profile = profile[: profile.index("\tCommand being timed")].strip()
+
+    cg = callgrind_profile(events_file(max(sizes)), args.callgrind) if args.callgrind and shutil.which("valgrind") else None
 
     def med(runs, k):
         return statistics.median(r[k] for r in runs)
@@ -127,6 +175,9 @@ def main():
         lines.append(f"| {n:,} | {ow:.2f} s | {pw:.2f} s | **{pw / ow:.1f}x** | {oc:.2f} s | {pc:.2f} s | {pc / oc:.1f}x | "
                      f"{max(r[3] for r in ours):.0f} MiB | {max(r[3] for r in peer):.0f} MiB |")
     lines.append("")
+    lines.append("Best of the runs (wall): " + "; ".join(
+        f"{n:,}: eventmap {min(r[0] for r in ours):.2f} s, GeoPandas {min(r[0] for r in peer):.2f} s "
+        f"({min(r[0] for r in peer) / min(r[0] for r in ours):.1f}x)" for n, ours, peer in rows) + "\n")
     lines.append("All runs (wall s): " + "; ".join(
         f"{n:,}: eventmap {', '.join(f'{r[0]:.2f}' for r in ours)} / GeoPandas {', '.join(f'{r[0]:.2f}' for r in peer)}"
         for n, ours, peer in rows) + "\n")
@@ -142,6 +193,19 @@ def main():
     lines.append("")
     lines.append(f"## Where eventmap's time goes ({max(sizes):,} events, `--profile`)\n")
     lines.append("```\n" + profile + "\n```\n")
+    if cg:
+        n, total, phases = cg
+        lines.append(f"## Instructions by phase (valgrind callgrind, first {n:,} events)\n")
+        lines.append("Instruction counts do not depend on the load from other sessions. Per event = count / events.\n")
+        lines.append("| phase | instructions | share | per event |")
+        lines.append("| --- | ---: | ---: | ---: |")
+        for name, v in phases.items():
+            per = f"{v / n:,.0f}" if name.startswith("events") else "(once)"
+            lines.append(f"| {name} | {v:,} | {100 * v / total:.1f} % | {per} |")
+        lines.append(f"| whole run | {total:,} | 100 % | |\n")
+    notes = os.path.join(ROOT, "bench", "NOTES.md")
+    if os.path.exists(notes):
+        lines.append(open(notes).read())
     with open(args.out, "w") as f:
         f.write("\n".join(lines))
     print("\n".join(lines))
