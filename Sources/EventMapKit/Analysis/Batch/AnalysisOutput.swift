@@ -19,46 +19,48 @@ enum AnalysisRowFormatter {
         format == .csv ? [] : Array("\n]\n}\n".utf8)
     }
 
-    static func csvRow(_ e: ParsedEvents, _ k: Int, _ hit: BorderDistanceIndex.Hit,
-                       _ place: (id: [UInt8], name: [UInt8], index: Int, metres: Double)?, _ within: Bool, into out: inout [UInt8]) {
-        appendCSVField(e.text(k, 0), to: &out)
-        out.append(0x2C)
-        DecimalBytes.append(hit.distanceMetres, decimals: 3, to: &out)
-        out.append(0x2C)
-        DecimalBytes.append(hit.nearest.lat, decimals: 7, to: &out)
-        out.append(0x2C)
-        DecimalBytes.append(hit.nearest.lon, decimals: 7, to: &out)
-        out.append(0x2C)
-        if let place {
-            out.append(contentsOf: place.id)
-            out.append(0x2C)
-            out.append(contentsOf: place.name)
-            out.append(0x2C)
-            DecimalBytes.append(place.metres, decimals: 3, to: &out)
-        } else {
-            out.append(contentsOf: [0x2C, 0x2C])
+    /// The CSV rows of a block, written through a pointer into one buffer sized in advance
+    /// (the widest a row can be), with numbers formatted by `ByteCursor.fixed`.
+    static func csvRows(_ e: ParsedEvents, _ hits: [BorderDistanceIndex.Hit], _ nearest: [NearestPlaceIndex.Hit?],
+                        placeIds: [[UInt8]], placeNames: [[UInt8]], withinMetres: Double) -> [UInt8] {
+        let n = e.count
+        let longestPlace = zip(placeIds, placeNames).map { $0.count + $1.count }.max() ?? 0
+        // Text fields may double in size when quoted; numbers take at most 24 bytes each.
+        let capacity = 2 * e.text.count + n * (2 * e.textsPerRow + 4 * 24 + longestPlace + 16) + 16
+        return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            var c = ByteCursor(buffer.baseAddress!)
+            e.text.withUnsafeBufferPointer { text in
+                for k in 0..<n {
+                    let base = k * e.textsPerRow
+                    c.csvField(text, from: base == 0 ? 0 : e.textEnds[base - 1], to: e.textEnds[base])
+                    c.put(0x2C)
+                    c.fixed(hits[k].distanceMetres, decimals: 3)
+                    c.put(0x2C)
+                    c.fixed(hits[k].nearest.lat, decimals: 7)
+                    c.put(0x2C)
+                    c.fixed(hits[k].nearest.lon, decimals: 7)
+                    c.put(0x2C)
+                    if let place = nearest[k] {
+                        c.put(placeIds[place.index])
+                        c.put(0x2C)
+                        c.put(placeNames[place.index])
+                        c.put(0x2C)
+                        c.fixed(place.distanceMetres, decimals: 3)
+                    } else {
+                        c.put(0x2C); c.put(0x2C)
+                    }
+                    c.put(0x2C)
+                    c.put(hits[k].distanceMetres <= withinMetres ? trueBytes : falseBytes)
+                    for j in 1..<e.textsPerRow {
+                        c.put(0x2C)
+                        c.csvField(text, from: e.textEnds[base + j - 1], to: e.textEnds[base + j])
+                    }
+                    c.put(0x0A)
+                }
+            }
+            count = c.p - buffer.baseAddress!
+            precondition(count <= capacity)
         }
-        out.append(0x2C)
-        out.append(contentsOf: within ? trueBytes : falseBytes)
-        for j in 1..<e.textsPerRow {
-            out.append(0x2C)
-            appendCSVField(e.text(k, j), to: &out)
-        }
-        out.append(0x0A)
-    }
-
-    /// A field as it came, quoted when it holds a comma, a quote or a line break.
-    static func appendCSVField(_ f: ArraySlice<UInt8>, to out: inout [UInt8]) {
-        guard f.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
-            out.append(contentsOf: f)
-            return
-        }
-        out.append(0x22)
-        for c in f {
-            if c == 0x22 { out.append(0x22) }
-            out.append(c)
-        }
-        out.append(0x22)
     }
 
     private static let writer = GeoJSONWriter(coordinateDecimals: 7, propertyDecimals: 7, densifyToleranceMetres: nil)
@@ -81,6 +83,66 @@ enum AnalysisRowFormatter {
         }
         let feature = Feature(id: String(decoding: e.text(k, 0), as: UTF8.self), geometry: .point(e.positions[k]), properties: props)
         out.append(contentsOf: Array(json.string(writer.featureValue(feature)).utf8))
+    }
+}
+
+/// Writes bytes through a pointer into a buffer the caller sized.
+struct ByteCursor {
+    var p: UnsafeMutablePointer<UInt8>
+
+    init(_ p: UnsafeMutablePointer<UInt8>) { self.p = p }
+
+    @inline(__always) mutating func put(_ b: UInt8) { p.pointee = b; p += 1 }
+
+    @inline(__always) mutating func put(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { b in
+            p.update(from: b.baseAddress!, count: b.count)
+            p += b.count
+        }
+    }
+
+    /// A field as it came, quoted when it holds a comma, a quote or a line break.
+    mutating func csvField(_ text: UnsafeBufferPointer<UInt8>, from: Int, to: Int) {
+        var plain = true
+        for i in from..<to where text[i] == 0x2C || text[i] == 0x22 || text[i] == 0x0A || text[i] == 0x0D { plain = false; break }
+        if plain {
+            if to > from { p.update(from: text.baseAddress! + from, count: to - from); p += to - from }
+            return
+        }
+        put(0x22)
+        for i in from..<to {
+            if text[i] == 0x22 { put(0x22) }
+            put(text[i])
+        }
+        put(0x22)
+    }
+
+    /// `value` with exactly `decimals` decimals, as `DecimalBytes.append` writes it.
+    @inline(__always) mutating func fixed(_ value: Double, decimals: Int) {
+        let scaled = (value * DecimalBytes.exactPowersOfTen[decimals]).rounded()
+        guard value.isFinite, abs(scaled) < 9e15 else {
+            var tmp: [UInt8] = []
+            DecimalBytes.append(value, decimals: decimals, to: &tmp)
+            put(tmp)
+            return
+        }
+        var n = UInt64(abs(scaled))
+        if scaled < 0 && n > 0 { put(0x2D) }
+        var digits = 1
+        var limit: UInt64 = 10
+        while digits < 19 && n >= limit { limit &*= 10; digits += 1 }
+        digits = max(digits, decimals + 1)
+        let length = digits + (decimals > 0 ? 1 : 0)
+        var q = p + length
+        var written = 0
+        while written < digits {
+            q -= 1
+            q.pointee = UInt8(truncatingIfNeeded: n % 10) &+ 0x30
+            n /= 10
+            written += 1
+            if written == decimals { q -= 1; q.pointee = 0x2E }
+        }
+        p += length
     }
 }
 

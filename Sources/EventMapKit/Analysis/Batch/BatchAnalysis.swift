@@ -147,19 +147,19 @@ public struct BatchAnalysis: Sendable {
         now = BatchProfile.now(); profile.nearestSeconds = now - t; t = now
 
         var out: [UInt8] = []
-        out.reserveCapacity(n * 120)
         var within = 0
-        for k in 0..<n {
-            let isWithin = hits[k].distanceMetres <= options.withinMetres
-            if isWithin { within += 1 }
-            let place = nearest[k].map { (id: placeIds[$0.index], name: placeNames[$0.index], index: $0.index, metres: $0.distanceMetres) }
-            switch options.format {
-            case .csv:
-                AnalysisRowFormatter.csvRow(parsed, k, hits[k], place, isWithin, into: &out)
-            case .geojson:
+        switch options.format {
+        case .csv:
+            within = hits.reduce(0) { $0 + ($1.distanceMetres <= options.withinMetres ? 1 : 0) }
+            out = AnalysisRowFormatter.csvRows(parsed, hits, nearest, placeIds: placeIds, placeNames: placeNames,
+                                               withinMetres: options.withinMetres)
+        case .geojson:
+            for k in 0..<n {
+                let isWithin = hits[k].distanceMetres <= options.withinMetres
+                if isWithin { within += 1 }
                 if k > 0 { out.append(contentsOf: [0x2C, 0x0A]) }
                 AnalysisRowFormatter.featureRow(parsed, k, layout: layout, hits[k],
-                                                place.map { (places[$0.index], $0.metres) }, isWithin, into: &out)
+                                                nearest[k].map { (places[$0.index], $0.distanceMetres) }, isWithin, into: &out)
             }
         }
         now = BatchProfile.now(); profile.formatSeconds = now - t

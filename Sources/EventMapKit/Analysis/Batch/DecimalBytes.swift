@@ -3,7 +3,7 @@ import Foundation
 /// Decimal numbers read from and written to raw UTF-8 bytes, without building Strings: the
 /// batch path handles millions of them.
 enum DecimalBytes {
-    private static let exactPowersOfTen: [Double] = (0...22).map { (0..<$0).reduce(1.0) { acc, _ in acc * 10 } }
+    static let exactPowersOfTen: [Double] = (0...22).map { (0..<$0).reduce(1.0) { acc, _ in acc * 10 } }
 
     /// A plain decimal (optional sign, digits, optional fraction and exponent), as
     /// `Double.strictDecimal` accepts, correctly rounded: Clinger's exact fast path for up to

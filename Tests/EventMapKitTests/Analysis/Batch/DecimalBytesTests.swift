@@ -37,4 +37,22 @@ import Testing
         let expected = String(format: "%.\(decimals)f", v).replacingOccurrences(of: "-0.0000000", with: "0.0000000")
         #expect(String(decoding: out, as: UTF8.self) == expected)
     }
+
+    @Test func theCursorWritesWhatAppendWrites() {
+        // Reference: DecimalBytes.append (itself checked against printf above), on random values.
+        var rng = SystemRandomNumberGenerator()
+        var buffer = [UInt8](repeating: 0, count: 64)
+        for _ in 0..<20_000 {
+            let v = Double.random(in: -1e7...1e7, using: &rng) * (Bool.random(using: &rng) ? 1 : 1e-6)
+            let d = [0, 3, 7].randomElement(using: &rng)!
+            var expected: [UInt8] = []
+            DecimalBytes.append(v, decimals: d, to: &expected)
+            let written = buffer.withUnsafeMutableBufferPointer { b in
+                var c = ByteCursor(b.baseAddress!)
+                c.fixed(v, decimals: d)
+                return Array(b[0..<(c.p - b.baseAddress!)])
+            }
+            #expect(written == expected, "\(v) with \(d) decimals")
+        }
+    }
 }
