@@ -66,13 +66,16 @@ struct EventColumns: Sendable {
                     return bad("-", "the row has \(fields.count) fields but the header has \(fieldCount)")
                 }
                 let latField = fields[lat], lonField = fields[lon]
-                guard let latValue = DecimalBytes.parse(UnsafeRawBufferPointer(rebasing: b[latField.start..<latField.end])) else {
+                let latBytes = Self.trimmed(b, latField), lonBytes = Self.trimmed(b, lonField)
+                guard !latBytes.isEmpty else { return bad(latName, "the latitude is empty") }
+                guard let latValue = DecimalBytes.parse(latBytes) else {
                     return bad(latName, "'\(CSVFieldSplitter.string(latField, in: b))' is not a number")
                 }
                 guard (-90.0...90.0).contains(latValue) else {
                     return bad(latName, "latitude \(CSVFieldSplitter.string(latField, in: b)) is outside -90..90")
                 }
-                guard let lonValue = DecimalBytes.parse(UnsafeRawBufferPointer(rebasing: b[lonField.start..<lonField.end])) else {
+                guard !lonBytes.isEmpty else { return bad(lonName, "the longitude is empty") }
+                guard let lonValue = DecimalBytes.parse(lonBytes) else {
                     return bad(lonName, "'\(CSVFieldSplitter.string(lonField, in: b))' is not a number")
                 }
                 guard (-180.0...180.0).contains(lonValue) else {
@@ -95,6 +98,17 @@ struct EventColumns: Sendable {
         if let unclosed { return .failure(.badRow(file: file, line: unclosed, field: "-", reason: "a quoted field opened here is never closed")) }
         out.textsPerRow = 1 + keep.count
         return .success(out)
+    }
+}
+
+extension EventColumns {
+    /// A field's bytes without surrounding spaces or tabs.
+    @inline(__always)
+    static func trimmed(_ b: UnsafeRawBufferPointer, _ f: CSVFieldSplitter.Field) -> UnsafeRawBufferPointer {
+        var start = f.start, end = f.end
+        while start < end && (b[start] == 0x20 || b[start] == 0x09) { start += 1 }
+        while end > start && (b[end - 1] == 0x20 || b[end - 1] == 0x09) { end -= 1 }
+        return UnsafeRawBufferPointer(rebasing: b[start..<end])
     }
 }
 
