@@ -66,4 +66,20 @@ import TestSupport
         let r = try CLI.run(["analyze", dir + "/events.csv", "--within", "20"])
         #expect(r.status != 0 && r.stderr.contains("give a unit"))
     }
+
+    @Test func anApproximateNearestPlaceIsFlaggedWithItsRadius() throws {
+        let dir = try input()
+        try """
+            id,name,lat,lon,kind,precision,source
+            camp,Test camp,36.1,36.5,site,2,test:1
+            far,Far town,33.5,36.3,town,1,test:2
+
+            """.write(toFile: dir + "/places.csv", atomically: true, encoding: .utf8)
+        let r = try CLI.run(["analyze", dir + "/events.csv", "--nearest", dir + "/places.csv", "-o", dir + "/out.csv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        // The two Syrian events are nearest to the where_prec 2 camp (default radius from the precision table).
+        #expect(r.stderr.contains("2 events have Test camp (camp) as nearest place"))
+        #expect(r.stderr.contains("approximate location (where_prec 2"))
+        #expect(!r.stderr.contains("Far town (far) as nearest"))
+    }
 }

@@ -96,6 +96,14 @@ struct AnalyzeCommand: ParsableCommand {
             "\(summary.events) events; \(summary.within) within \(withinText) km of the border; "
             + "\(Printing.grouped(summary.profile.wallSeconds, decimals: 2)) s"
             + (output == "-" ? "" : " → \(output)") + "\n").utf8))
+        // Nearest places that are only approximately placed: say so, with their radius.
+        let approximate = zip(places, summary.nearestCounts).filter { $0.0.isApproximate && $0.1 > 0 }.sorted { $0.1 > $1.1 }
+        for (place, count) in approximate.prefix(5) {
+            FileHandle.standardError.write(Data("\(count) events have \(place.name) (\(place.id)) as nearest place. \(PlaceText.warning(place) ?? "")\n".utf8))
+        }
+        if approximate.count > 5 {
+            FileHandle.standardError.write(Data("\(approximate.count - 5) more approximate places are nearest to some events.\n".utf8))
+        }
         if profile {
             FileHandle.standardError.write(Data(("setup (read the border and places, build the indexes): "
                 + "\(JSONWriter.format(setupSeconds, decimals: 3)) s\n" + Self.describe(summary.profile, events: summary.events)).utf8))

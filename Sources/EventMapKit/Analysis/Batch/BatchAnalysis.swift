@@ -23,6 +23,8 @@ public struct BatchAnalysis: Sendable {
     public struct Summary: Sendable {
         public var events = 0
         public var within = 0
+        /// How many events have each place (by index in `places`) as their nearest.
+        public var nearestCounts: [Int] = []
         public var profile = BatchProfile()
     }
 
@@ -60,6 +62,7 @@ public struct BatchAnalysis: Sendable {
 
         let sink = try OutputSink(destination)
         var summary = Summary()
+        summary.nearestCounts = Array(repeating: 0, count: places.count)
         // Blocks go to the worker threads as they are read; finished blocks are written in input
         // order. At most `blocksInFlight` are read but not yet written, so memory stays flat.
         let done = BlockInbox()
@@ -78,6 +81,7 @@ public struct BatchAnalysis: Sendable {
                     try sink.write(block.bytes)
                     summary.events += block.events
                     summary.within += block.within
+                    for (i, c) in block.nearestCounts.enumerated() { summary.nearestCounts[i] += c }
                     summary.profile.add(block.profile)
                     summary.profile.writeSeconds += BatchProfile.now() - w0
                 }
@@ -116,6 +120,7 @@ public struct BatchAnalysis: Sendable {
         var bytes: [UInt8]
         var events: Int
         var within: Int
+        var nearestCounts: [Int]
         var profile: BatchProfile
     }
 
@@ -163,7 +168,9 @@ public struct BatchAnalysis: Sendable {
             }
         }
         now = BatchProfile.now(); profile.formatSeconds = now - t
-        return .success(BlockResult(bytes: out, events: n, within: within, profile: profile))
+        var nearestCounts = Array(repeating: 0, count: places.count)
+        for h in nearest { if let h { nearestCounts[h.index] += 1 } }
+        return .success(BlockResult(bytes: out, events: n, within: within, nearestCounts: nearestCounts, profile: profile))
     }
 }
 
