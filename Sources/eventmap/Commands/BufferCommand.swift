@@ -54,6 +54,9 @@ struct BufferCommand: ParsableCommand {
         var summary = "\(feature.properties["name"]?.stringValue ?? "buffer"): area \(Printing.grouped(result.areaSquareMetres / 1e6, decimals: 3)) km² "
             + "(geodesic, WGS 84); boundary within \(Length(metres: tol)) of the radius (largest measured deviation "
             + "\(JSONWriter.format(result.maximumDeviationMetres, decimals: 3)) m)."
+        if result.maximumDeviationMetres > tol {
+            summary += "\nWarning: the boundary departs from the radius by up to \(JSONWriter.format(result.maximumDeviationMetres, decimals: 3)) m, more than the tolerance asked."
+        }
         if let p = t.place, p.isApproximate { summary += "\nNote: \(p.name) is placed within \(PrecisionNote.kilometres(p.uncertaintyMetres)) km; the zone may be shifted by as much." }
         switch output {
         case "-"?:
