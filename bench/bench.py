@@ -12,6 +12,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import time
 
 import numpy as np
 import pandas as pd
@@ -28,7 +29,11 @@ def sh(cmd):
 
 
 def timed(argv):
-    """Runs argv under /usr/bin/time -v: (wall s, user s, sys s, max RSS MiB, stderr of the program)."""
+    """Runs argv under /usr/bin/time -v: (wall s, user s, sys s, max RSS MiB, stderr of the program).
+    The previous run's written pages are flushed first and the machine is given a moment, so
+    that neither tool pays for the other's write-back."""
+    os.sync()
+    time.sleep(0.5)
     r = subprocess.run(["/usr/bin/time", "-v"] + argv, capture_output=True, text=True, cwd=ROOT)
     if r.returncode != 0:
         sys.exit(f"failed: {' '.join(argv)}\n{r.stderr}")
