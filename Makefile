@@ -6,8 +6,8 @@
 SWIFT ?= swift
 # Build and run: the C libraries (GEOS, PROJ, GDAL) and pkg-config to find them.
 RUN_PACKAGES = pkg-config libgeos-dev libproj-dev libgdal-dev
-# Benchmarks: GNU time for peak memory, venv/pip for GeoPandas (the peer).
-BENCH_PACKAGES = $(RUN_PACKAGES) time python3-venv python3-pip
+# Benchmarks: GNU time for peak memory, valgrind for the instruction profile, venv/pip for GeoPandas (the peer).
+BENCH_PACKAGES = $(RUN_PACKAGES) time valgrind python3-venv python3-pip
 # Tests: independent references (GeodSolve, cs2cs, ogrinfo, validate_gpkg.py) and checkers.
 TEST_PACKAGES = $(RUN_PACKAGES) geographiclib-tools proj-bin gdal-bin python3-gdal libxml2-utils librsvg2-bin
 
