@@ -120,7 +120,7 @@ def callgrind_profile(path, n):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="100000,1000000")
-    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--out", default=os.path.join(ROOT, "bench", "RESULTS.md"))
     ap.add_argument("--callgrind", type=int, default=20000, help="events for the instruction profile (0: skip)")
     args = ap.parse_args()
