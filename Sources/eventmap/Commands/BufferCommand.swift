@@ -38,6 +38,17 @@ struct BufferCommand: ParsableCommand {
 
     @OptionGroup var dataOptions: DataOptions
 
+    /// A missing output folder is reported before the (possibly long) computation, not after.
+    func validate() throws {
+        if let output, output != "-" {
+            let folder = URL(fileURLWithPath: output).deletingLastPathComponent().path
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+                throw CLIError("-o \(output): could not write there: the folder \(folder) does not exist.")
+            }
+        }
+    }
+
     func run() throws {
         let metres = try parseLength(radius, argument: "--radius")
         guard metres > 0 else { throw CLIError("--radius: the buffer distance must be more than 0.") }
