@@ -82,4 +82,27 @@ import TestSupport
         #expect(r.stderr.contains("approximate location (where_prec 2"))
         #expect(!r.stderr.contains("Far town (far) as nearest"))
     }
+
+    @Test func geoJSONPropertiesMatchTheCSVRows() throws {
+        let dir = try input()
+        #expect(try CLI.run(["analyze", dir + "/events.csv", "-o", dir + "/out.csv"]).status == 0)
+        #expect(try CLI.run(["analyze", dir + "/events.csv", "-o", dir + "/out.geojson"]).status == 0)
+        let csv = try String(contentsOfFile: dir + "/out.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/out.geojson"))) as! [String: Any]
+        let features = json["features"] as! [[String: Any]]
+        #expect(features.count == csv.count)
+        for (f, row) in zip(features, csv) {
+            let props = f["properties"] as! [String: Any]
+            let point = (f["geometry"] as! [String: Any])["coordinates"] as! [Double]
+            #expect(props["id"] as? String == row[0])
+            // The same numbers: CSV keeps 3 decimals for metres and 7 for degrees, GeoJSON drops trailing zeros.
+            #expect(abs((props["border_distance_m"] as! Double) - Double(row[1])!) < 0.0005)
+            #expect(abs((props["border_lat"] as! Double) - Double(row[2])!) < 1e-7)
+            #expect(props["nearest_id"] as? String == row[4])
+            #expect(abs((props["nearest_distance_m"] as! Double) - Double(row[6])!) < 0.0005)
+            #expect((props["within"] as? Bool) == (row[7] == "true"))
+            #expect(point.count == 2)
+        }
+    }
 }

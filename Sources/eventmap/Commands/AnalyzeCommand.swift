@@ -19,7 +19,9 @@ struct AnalyzeCommand: ParsableCommand {
             the nearest place of the gazetteer and its geodesic distance; and whether the border is \
             within --within. Output columns: \
             id,border_distance_m,border_lat,border_lon,nearest_id,nearest_name,nearest_distance_m,within \
-            (metres to 3 decimals, degrees to 7). An output ending in .geojson gets point features instead.
+            (metres to 3 decimals, degrees to 7). An output ending in .geojson gets point features instead. \
+            With --border, polygons count by their rings: an event inside a polygon is measured to its \
+            boundary like any other.
 
             A bad row stops the run with its line (the header is line 1) and field; a file output is then \
             not written at all.
