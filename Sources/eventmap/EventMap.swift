@@ -14,6 +14,10 @@ struct EventMap: ParsableCommand {
         version: EventMapVersion.current,
         subcommands: [
             DistanceCommand.self,
+            NearestCommand.self,
+            WithinCommand.self,
+            BufferCommand.self,
+            AreaCommand.self,
             GeocodeCommand.self,
             PlacesCommand.self,
         ]

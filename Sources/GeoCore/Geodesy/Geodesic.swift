@@ -132,4 +132,11 @@ public struct GeodesicLine: @unchecked Sendable {
         withUnsafePointer(to: raw) { l in geod_position(l, metres, &lat, &lon, nil) }
         return LonLat(lon: lon, lat: lat)
     }
+
+    /// The position `metres` along the line and the line's azimuth there (degrees clockwise from north).
+    public func positionAndAzimuth(atMetres metres: Double) -> (position: LonLat, azimuthDegrees: Double) {
+        var lat = 0.0, lon = 0.0, azi = 0.0
+        withUnsafePointer(to: raw) { l in geod_position(l, metres, &lat, &lon, &azi) }
+        return (LonLat(lon: lon, lat: lat), azi)
+    }
 }

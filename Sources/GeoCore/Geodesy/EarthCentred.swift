@@ -1,0 +1,41 @@
+import Foundation
+
+/// Earth-centred, earth-fixed (ECEF) cartesian coordinates on WGS 84, in metres. Used only for
+/// cheap, rigorous lower bounds: the straight chord between two points is never longer than the
+/// geodesic joining them, so a chord distance can prune candidates but is never an answer.
+public struct EarthCentred: Sendable, Equatable {
+    var x: Double, y: Double, z: Double
+
+    init(x: Double, y: Double, z: Double) { self.x = x; self.y = y; self.z = z }
+
+    /// The ECEF position of a point on the ellipsoid (height 0).
+    public init(_ p: LonLat) {
+        let a = 6_378_137.0, f = 1 / 298.257223563
+        let e2 = f * (2 - f)
+        let lat = p.lat * .pi / 180, lon = p.lon * .pi / 180
+        let sinLat = sin(lat), cosLat = cos(lat)
+        let n = a / (1 - e2 * sinLat * sinLat).squareRoot()
+        x = n * cosLat * cos(lon)
+        y = n * cosLat * sin(lon)
+        z = n * (1 - e2) * sinLat
+    }
+
+    static func - (a: EarthCentred, b: EarthCentred) -> EarthCentred { EarthCentred(x: a.x - b.x, y: a.y - b.y, z: a.z - b.z) }
+    static func + (a: EarthCentred, b: EarthCentred) -> EarthCentred { EarthCentred(x: a.x + b.x, y: a.y + b.y, z: a.z + b.z) }
+    static func * (a: EarthCentred, k: Double) -> EarthCentred { EarthCentred(x: a.x * k, y: a.y * k, z: a.z * k) }
+    func dot(_ o: EarthCentred) -> Double { x * o.x + y * o.y + z * o.z }
+    var length: Double { dot(self).squareRoot() }
+
+    /// Straight-line (chord) distance in metres: a lower bound of the geodesic distance.
+    public func chord(to o: EarthCentred) -> Double { (self - o).length }
+
+    /// The distance from this point to the straight segment a-b, and the segment parameter 0...1
+    /// of the closest point.
+    func distanceToSegment(_ a: EarthCentred, _ b: EarthCentred) -> (distance: Double, t: Double) {
+        let ab = b - a
+        let len2 = ab.dot(ab)
+        var t = len2 > 0 ? (self - a).dot(ab) / len2 : 0
+        t = min(1, max(0, t))
+        return ((self - (a + ab * t)).length, t)
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import GeoCore
+
+/// Point-to-line distances against Tests/Reference/border-distances.csv, made by
+/// Tests/Reference/make_border_reference.py (GeographicLib for Python: brute force over the
+/// border densified to <= 10 m, then golden-section refinement along the edge).
+@Suite struct PointToLineTests {
+    struct Row { let id: String; let point: LonLat; let distance: Double; let nearest: LonLat }
+
+    static func border() throws -> [LonLat] {
+        let text = try String(contentsOfFile: Paths.geodata("borders/syria-turkey.geojson"), encoding: .utf8)
+        let fc = try GeoJSONReader.read(text)
+        return try #require(fc.features.first?.geometry?.lines.first)
+    }
+
+    static func reference() throws -> (header: String, rows: [Row]) {
+        let text = try String(contentsOfFile: Paths.repository + "/Tests/Reference/border-distances.csv", encoding: .utf8)
+        var header = ""
+        var rows: [Row] = []
+        for line in text.split(separator: "\n") {
+            if line.hasPrefix("#") { header = String(line); continue }
+            let f = line.split(separator: ",").map(String.init)
+            guard f.count == 8, let lat = Double(f[1]) else { continue }
+            rows.append(Row(id: f[0], point: LonLat(lon: Double(f[2])!, lat: lat), distance: Double(f[3])!,
+                            nearest: LonLat(lon: Double(f[5])!, lat: Double(f[4])!)))
+        }
+        return (header, rows)
+    }
+
+    @Test func referenceWasMadeFromThisBorder() throws {
+        let border = try Self.border()
+        let header = try Self.reference().header
+        let first = "first \(String(format: "%.7f,%.7f", border[0].lat, border[0].lon))"
+        let last = "last \(String(format: "%.7f,%.7f", border.last!.lat, border.last!.lon))"
+        #expect(header.contains("\(border.count) vertices") && header.contains(first) && header.contains(last),
+                "regenerate Tests/Reference/border-distances.csv with make_border_reference.py")
+    }
+
+    /// Every gazetteer place and the synthetic points: distance within 1 mm, nearest point within 1 cm.
+    @Test func agreesWithIndependentMinimisation() throws {
+        let index = GeodesicPolyline(line: try Self.border())
+        let rows = try Self.reference().rows
+        #expect(rows.count > 80)
+        for r in rows {
+            let n = try #require(index.nearest(to: r.point))
+            #expect(abs(n.distanceMetres - r.distance) < 0.001, "\(r.id): \(n.distanceMetres) vs \(r.distance)")
+            #expect(Geodesic.distance(n.point, r.nearest) < 0.01, "\(r.id): nearest \(n.point) vs \(r.nearest)")
+            #expect(abs(Geodesic.distance(r.point, n.point) - n.distanceMetres) < 1e-6)
+        }
+    }
+
+    /// Where the nearest point is inside an edge, the geodesic to it meets the edge at 90°.
+    @Test func footIsPerpendicularInsideAnEdge() throws {
+        let border = try Self.border()
+        let index = GeodesicPolyline(line: border)
+        for r in try Self.reference().rows {
+            let n = try #require(index.nearest(to: r.point))
+            guard n.fraction > 1e-6, n.fraction < 1 - 1e-6, n.distanceMetres > 1 else { continue }
+            let edge = GeodesicLine(from: border[n.segmentIndex], to: border[n.segmentIndex + 1])
+            let along = edge.positionAndAzimuth(atMetres: n.fraction * edge.lengthMetres)
+            let arriving = Geodesic.inverse(r.point, n.point).finalAzimuthDegrees
+            var angle = abs(along.azimuthDegrees - arriving).truncatingRemainder(dividingBy: 180)
+            if angle > 90 { angle = 180 - angle }
+            #expect(abs(angle - 90) < 1e-4, "\(r.id): \(angle)°")
+        }
+    }
+
+    /// A two-vertex line along the equator: the nearest point and distance are known exactly
+    /// (a meridian meets the equator at right angles; GeodSolve gives the meridian distance).
+    @Test func equatorSegmentAgainstGeodSolve() throws {
+        let line = GeodesicPolyline(line: [LonLat(lon: 10, lat: 0), LonLat(lon: 11, lat: 0)])
+        let n = try #require(line.nearest(to: LonLat(lon: 10.3, lat: 0.2)))
+        let ref = try GeodSolve.inverse([(0.2, 10.3, 0, 10.3)])[0]
+        #expect(abs(n.distanceMetres - ref.s12) < 0.001)
+        #expect(abs(n.point.lon - 10.3) < 1e-9 && abs(n.point.lat) < 1e-9)
+        #expect(abs(n.fraction - 0.3) < 1e-9)
+        #expect(abs(n.azimuthDegrees! - 180) < 1e-9 || abs(n.azimuthDegrees! + 180) < 1e-9)
+        // Past the end: the end vertex.
+        let end = try #require(line.nearest(to: LonLat(lon: 11.5, lat: -0.1)))
+        #expect(end.point == LonLat(lon: 11, lat: 0) && end.fraction == 1)
+    }
+
+    @Test func onTheLineIsZero() throws {
+        let border = try Self.border()
+        let index = GeodesicPolyline(line: border)
+        let n = try #require(index.nearest(to: border[50]))
+        #expect(n.distanceMetres < 1e-6)
+        #expect(n.azimuthDegrees == nil)
+    }
+
+    /// The prepared index is a value shared by several tasks: same answers as one thread.
+    @Test func concurrentQueriesAgree() async throws {
+        let index = GeodesicPolyline(line: try Self.border())
+        let rows = try Self.reference().rows
+        let serial = rows.map { index.distance(from: $0.point) }
+        let parallel = await withTaskGroup(of: (Int, Double).self) { group in
+            for (i, r) in rows.enumerated() { group.addTask { (i, index.distance(from: r.point)) } }
+            var out = [Double](repeating: 0, count: rows.count)
+            for await (i, d) in group { out[i] = d }
+            return out
+        }
+        #expect(serial == parallel)
+    }
+
+    /// Containment in the Natural Earth polygons, and distance 0 inside.
+    @Test func areaContainmentAndDistance() throws {
+        let text = try String(contentsOfFile: Paths.geodata("borders/countries.geojson"), encoding: .utf8)
+        let fc = try GeoJSONReader.read(text)
+        let syria = GeodesicArea(try #require(fc.features.first { $0.properties["id"]?.stringValue == "SY" }?.geometry))
+        let idlib = LonLat(lon: 36.63393, lat: 35.93062), ankara = LonLat(lon: 32.85427, lat: 39.91987)
+        #expect(syria.contains(idlib))
+        #expect(!syria.contains(ankara))
+        let inside = try #require(syria.distance(from: idlib))
+        #expect(inside.isInside && inside.distanceMetres == 0 && inside.boundary.distanceMetres > 1000)
+        let outside = try #require(syria.distance(from: ankara))
+        #expect(!outside.isInside && outside.distanceMetres > 300_000)
+        #expect(syria.containmentToleranceMetres < 50)
+    }
+}
