@@ -20,6 +20,8 @@ struct EventMap: ParsableCommand {
             AreaCommand.self,
             GeocodeCommand.self,
             PlacesCommand.self,
+            EventsCommand.self,
+            CheckCommand.self,
         ]
     )
 }

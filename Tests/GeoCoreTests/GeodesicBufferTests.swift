@@ -77,7 +77,7 @@ import TestSupport
         #expect(onRadius > 1000 && onCountryEdge > 100)
     }
 
-    /// The zone's area against an independent count: a grid of 0.005° cells over its box, each
+    /// The zone's area against an independent count: a grid of 0.01° cells over its box, each
     /// cell counted when its centre is in Syria and within 20 km of the border (exact point-to-line
     /// distance), weighted by the cell's geodesic area. Sampling error is about 0.2 %; allow 0.5 %.
     @Test func borderZoneAreaMatchesGridCount() throws {
@@ -86,7 +86,7 @@ import TestSupport
                                              geos: GEOSContext(), proj: PROJContext())
         let box = try #require(zone.geometry.boundingBox)
         let index = GeodesicPolyline(line: border), country = GeodesicArea(syria)
-        let cell = 0.005
+        let cell = 0.01
         var total = 0.0
         var lat = (box.south / cell).rounded(.down) * cell + cell / 2
         while lat < box.north {
@@ -95,12 +95,42 @@ import TestSupport
             var lon = (box.west / cell).rounded(.down) * cell + cell / 2
             while lon < box.east {
                 let p = LonLat(lon: lon, lat: lat)
-                if country.contains(p), index.distance(from: p) <= 20_000 { total += cellArea }
+                if index.distance(from: p) <= 20_000, country.contains(p) { total += cellArea }
                 lon += cell
             }
             lat += cell
         }
         #expect(abs(zone.areaSquareMetres - total) / total < 0.005, "\(zone.areaSquareMetres / 1e6) km² vs grid \(total / 1e6) km²")
+    }
+
+    /// An area's buffer has corners where arcs from two boundary points meet (bays narrower than
+    /// twice the radius): every vertex and edge midpoint of Syria's 5 km buffer is 5 km (± 1 m)
+    /// from Syria, measured with the exact point-to-area distance.
+    @Test func areaBufferCornersStayOnTheRadius() throws {
+        let syria = try Self.syria()
+        let buffer = try GeodesicBuffer.around(syria, radiusMetres: 5_000, toleranceMetres: 1, geos: GEOSContext(), proj: PROJContext())
+        #expect(buffer.maximumDeviationMetres <= 1)
+        let area = GeodesicArea(syria)
+        var checked = 0
+        for ring in buffer.geometry.polygons.joined() {
+            for i in 1..<ring.count {
+                let line = GeodesicLine(from: ring[i - 1], to: ring[i])
+                for p in [ring[i], line.position(atMetres: line.lengthMetres / 2)] {
+                    let d = try #require(area.distance(from: p)).distanceMetres
+                    #expect(abs(d - 5_000) <= 1, "\(p): \(d) m")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 10_000)
+        #expect(buffer.areaSquareMetres > area.areaSquareMetres)
+    }
+
+    /// Two geodesic circles meeting at a corner: the corner point is at the radius from both.
+    @Test func cornerOfTwoCircles() {
+        let a = LonLat(lon: 36.5, lat: 36.2), b = LonLat(lon: 36.6, lat: 36.2)
+        let q = GeodesicBuffer.corner(LonLat(lon: 36.55, lat: 36.25), a, b, 8_000)
+        #expect(abs(Geodesic.distance(a, q) - 8_000) < 1e-4 && abs(Geodesic.distance(b, q) - 8_000) < 1e-4)
     }
 
     @Test func rejectsBadRadius() {

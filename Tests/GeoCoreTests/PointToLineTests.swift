@@ -118,4 +118,36 @@ import TestSupport
         #expect(!outside.isInside && outside.distanceMetres > 300_000)
         #expect(syria.containmentToleranceMetres < 50)
     }
+
+    /// Near the shared border every point is in exactly one of Syria and Turkey, including where a
+    /// geodesic edge and its straight lon/lat version part by ~22 m (ray casting alone errs there):
+    /// points 2 m and 15 m either side of every edge's midpoint and around every vertex.
+    @Test func nearTheBorderExactlyOneCountryContainsThePoint() throws {
+        let text = try String(contentsOfFile: Paths.geodata("borders/countries.geojson"), encoding: .utf8)
+        let fc = try GeoJSONReader.read(text)
+        let syria = GeodesicArea(try #require(fc.features.first { $0.properties["id"]?.stringValue == "SY" }?.geometry))
+        let turkey = GeodesicArea(try #require(fc.features.first { $0.properties["id"]?.stringValue == "TR" }?.geometry))
+        let border = try Self.border()
+        var rayCastingDisagrees = 0
+        for i in 1..<(border.count - 2) {
+            let edge = GeodesicLine(from: border[i], to: border[i + 1])
+            let mid = edge.positionAndAzimuth(atMetres: edge.lengthMetres / 2)
+            var probes: [LonLat] = []
+            for offset in [2.0, 15.0] {
+                for side in [90.0, -90.0] {
+                    probes.append(Geodesic.direct(from: mid.position, azimuthDegrees: mid.azimuthDegrees + side, distanceMetres: offset).destination)
+                }
+            }
+            for az in stride(from: 0.0, to: 360, by: 45) {
+                probes.append(Geodesic.direct(from: border[i], azimuthDegrees: az, distanceMetres: 3).destination)
+            }
+            for p in probes {
+                let inSyria = syria.contains(p), inTurkey = turkey.contains(p)
+                #expect(inSyria != inTurkey, "\(p) near border vertex \(i)")
+                if syria.rayCastContains(p) != inSyria { rayCastingDisagrees += 1 }
+            }
+        }
+        // The exact side test matters: lon/lat ray casting gets some of these wrong.
+        #expect(rayCastingDisagrees > 0)
+    }
 }

@@ -138,8 +138,10 @@ import TestSupport
         Self.expectOneSentenceError(try CLI.run(["within", "5km", "--of", "Narnia"]), "A target may also be LAT,LON, `border`")
         Self.expectOneSentenceError(try CLI.run(["buffer", "border", "--radius", "5km", "--clip", "Narnia"]), "--clip: no country 'Narnia'")
         Self.expectOneSentenceError(try CLI.run(["area", "border"]), "has no area")
+        Self.expectOneSentenceError(try CLI.run(["distance", "border", "Idlib"]), "A must be a place or LAT,LON")
         Self.expectOneSentenceError(try CLI.run(["area", "/nonexistent/zone.geojson"]), "cannot read the GeoJSON file")
         Self.expectOneSentenceError(try CLI.run(["nearest", "Idlib", "--kind", "castle"]), "--kind: no place is of kind 'castle'")
+        Self.expectOneSentenceError(try CLI.run(["within", "5km", "--of", "Idlib", "--kind", "castle"]), "--kind: no place is of kind 'castle'")
         Self.expectOneSentenceError(try CLI.run(["buffer", "border", "--radius", "5km", "-o", "/nonexistent/dir/z.geojson"]), "could not write")
     }
 }

@@ -23,6 +23,10 @@ public struct TargetDistance: Sendable {
     /// the distance may be off by as much."
     public let notes: [String]
 
+    /// The geodesic from the point to `nearest` as a one-edge line (edges are geodesics; the
+    /// GeoJSON writer densifies it), e.g. the Kafr Takharim to border line of a map.
+    public var connector: Geometry { .lineString([from.position, nearest]) }
+
     /// Measures from `from` to `target` along WGS 84 geodesics (edges of lines and areas too).
     public init(from: NamedPoint, to target: Target) {
         self.from = from

@@ -151,22 +151,49 @@ public enum GeodesicBuffer {
         return out
     }
 
-    /// Moves `p` along the geodesic from its nearest source point so that it lies at `radius`
-    /// (a few passes, for points that change nearest source point as they move).
+    /// Moves `p` onto the radius: along the geodesic from its nearest source point; or, where two
+    /// source points compete (a corner of the buffer, where two arcs meet), to the intersection of
+    /// the two geodesic circles.
     private static func moved(_ p: LonLat, source: GeodesicPolyline, radius: Double) -> LonLat {
         var q = p
-        for _ in 0..<4 {
+        var previous: LonLat?
+        for _ in 0..<8 {
             guard let n = source.nearest(to: q), n.distanceMetres > 0 else { return q }
             if abs(n.distanceMetres - radius) < 1e-4 { return q }
-            let azimuth = Geodesic.inverse(n.point, q).initialAzimuthDegrees
-            q = Geodesic.direct(from: n.point, azimuthDegrees: azimuth, distanceMetres: radius).destination
+            if let a = previous, Geodesic.distance(a, n.point) > 1e-3 {
+                q = corner(q, a, n.point, radius)
+            } else {
+                let azimuth = Geodesic.inverse(n.point, q).initialAzimuthDegrees
+                q = Geodesic.direct(from: n.point, azimuthDegrees: azimuth, distanceMetres: radius).destination
+            }
+            previous = n.point
+        }
+        return q
+    }
+
+    /// The point near `q` at `radius` from both `a` and `b`: Newton's method in the plane tangent
+    /// at q, where the gradient of the distance from a source point is the unit vector of the
+    /// geodesic's azimuth on arrival (`geod_inverse` azi2).
+    static func corner(_ start: LonLat, _ a: LonLat, _ b: LonLat, _ radius: Double) -> LonLat {
+        var q = start
+        for _ in 0..<12 {
+            let ia = Geodesic.inverse(a, q), ib = Geodesic.inverse(b, q)
+            let za = ia.finalAzimuthDegrees * .pi / 180, zb = ib.finalAzimuthDegrees * .pi / 180
+            let (ax, ay, bx, by) = (sin(za), cos(za), sin(zb), cos(zb))
+            let ra = radius - ia.distanceMetres, rb = radius - ib.distanceMetres
+            let det = ax * by - ay * bx
+            guard abs(det) > 1e-9 else { break }
+            let dx = (ra * by - ay * rb) / det, dy = (ax * rb - ra * bx) / det
+            let step = (dx * dx + dy * dy).squareRoot()
+            guard step > 1e-6 else { break }
+            q = Geodesic.direct(from: q, azimuthDegrees: atan2(dx, dy) * 180 / .pi, distanceMetres: min(step, radius / 2)).destination
         }
         return q
     }
 
     /// The distance of `p` from the buffered geometry (0 inside an area).
     private static func distance(_ p: LonLat, _ source: GeodesicPolyline, _ area: GeodesicArea?) -> Double {
-        if let area, area.contains(p) { return 0 }
+        if let area { return area.distance(from: p)?.distanceMetres ?? .infinity }
         return source.distance(from: p)
     }
 

@@ -219,16 +219,20 @@ public struct GeodesicPolyline: Sendable {
 
 /// An area (polygons with holes, edges geodesic) prepared for distance and containment queries.
 ///
-/// Containment uses even-odd ray casting on longitude/latitude, which reads each edge as a straight
-/// lon/lat segment rather than a geodesic. The two part by at most `containmentToleranceMetres`
-/// (measured at every edge's midpoint when prepared), so only a point closer than that to the
-/// boundary can be misclassified, and then the reported distance is off by less than that.
-/// Areas must not cross the antimeridian.
+/// Containment is exact for geodesic edges. Far from the boundary it is decided by even-odd ray
+/// casting on longitude/latitude, which reads each edge as a straight lon/lat segment; the two
+/// part by at most `containmentToleranceMetres` (measured at every edge's midpoint when prepared,
+/// about 22 m for the bundled countries). A point nearer the boundary than that is decided at its
+/// nearest boundary point instead: inside when it lies on the ring's interior side there
+/// (left of a counter-clockwise exterior, by geodesic azimuths), which is exact because the
+/// geodesic to the nearest point crosses no other edge. Areas must not cross the antimeridian.
 public struct GeodesicArea: Sendable {
     public let polygons: [[[LonLat]]]
     /// Every ring, as lines: the boundary.
     public let boundary: GeodesicPolyline
     private let boxes: [BoundingBox]
+    /// For each ring of `boundary`, whether the area's interior lies to its left.
+    private let interiorOnLeft: [Bool]
     /// The largest gap in metres between an edge's geodesic and lon/lat midpoints.
     public let containmentToleranceMetres: Double
 
@@ -236,6 +240,10 @@ public struct GeodesicArea: Sendable {
         polygons = geometry.polygons.filter { !$0.isEmpty }
         boundary = GeodesicPolyline(polygons.flatMap { $0 })
         boxes = polygons.map { BoundingBox($0[0]) ?? BoundingBox(west: 0, south: 0, east: 0, north: 0) }
+        // geod_polygonarea is positive for counter-clockwise rings; a hole's interior is outside it.
+        interiorOnLeft = polygons.flatMap { rings in
+            rings.enumerated().map { i, ring in (Geodesic.signedArea(ofRing: ring) > 0) == (i == 0) }
+        }
         var tol = 0.0
         for ring in polygons.joined() where ring.count > 1 {
             for i in 1..<ring.count where ring[i - 1] != ring[i] {
@@ -248,8 +256,20 @@ public struct GeodesicArea: Sendable {
         containmentToleranceMetres = tol
     }
 
-    /// Whether `p` is inside the area (on or outside any hole's boundary counts as in the hole).
+    /// Whether `p` is inside the area (a point on the boundary counts as inside).
     public func contains(_ p: LonLat) -> Bool {
+        guard let nearest = boundary.nearest(to: p) else { return false }
+        return contains(p, nearest: nearest)
+    }
+
+    private func contains(_ p: LonLat, nearest: NearestPoint) -> Bool {
+        if nearest.distanceMetres == 0 { return true }
+        if nearest.distanceMetres <= containmentToleranceMetres * 1.01 + 0.01 { return isOnInteriorSide(p, nearest) }
+        return rayCastContains(p)
+    }
+
+    /// Even-odd ray casting on lon/lat (straight lon/lat edges).
+    func rayCastContains(_ p: LonLat) -> Bool {
         for (polygon, box) in zip(polygons, boxes) where box.contains(p) {
             var inside = false
             for ring in polygon where ring.count > 2 {
@@ -268,11 +288,35 @@ public struct GeodesicArea: Sendable {
         return false
     }
 
+    /// Whether `p` lies on the interior side of the boundary at its nearest boundary point.
+    private func isOnInteriorSide(_ p: LonLat, _ n: NearestPoint) -> Bool {
+        let ring = boundary.parts[n.partIndex]
+        let left = interiorOnLeft[n.partIndex]
+        let toP = Geodesic.inverse(n.point, p).initialAzimuthDegrees
+        func mod360(_ x: Double) -> Double { let r = x.truncatingRemainder(dividingBy: 360); return r < 0 ? r + 360 : r }
+        let count = ring.count
+        let atVertex: Int? = n.fraction <= 0 ? n.segmentIndex : n.fraction >= 1 ? n.segmentIndex + 1 : nil
+        if let v = atVertex, count > 3 {
+            // The interior angle at the vertex, swept from the outgoing edge to the incoming one.
+            let closed = ring.first == ring.last
+            let previous = v > 0 ? ring[v - 1] : (closed ? ring[count - 2] : ring[count - 1])
+            let next = v < count - 1 ? ring[v + 1] : (closed ? ring[1] : ring[0])
+            let out = Geodesic.inverse(ring[v], next).initialAzimuthDegrees
+            let back = Geodesic.inverse(ring[v], previous).initialAzimuthDegrees
+            return left ? mod360(out - toP) < mod360(out - back) : mod360(toP - out) < mod360(back - out)
+        }
+        let edge = GeodesicLine(from: ring[n.segmentIndex], to: ring[n.segmentIndex + 1])
+        let along = edge.positionAndAzimuth(atMetres: n.fraction * edge.lengthMetres).azimuthDegrees
+        // Left of the edge: the point's azimuth is 0...180° anticlockwise of the edge's.
+        let isLeft = mod360(along - toP) < 180
+        return isLeft == left
+    }
+
     /// The distance from `p` to the area: 0 inside, else to the nearest boundary point; with the
     /// nearest boundary point either way.
     public func distance(from p: LonLat) -> AreaDistance? {
         guard let nearest = boundary.nearest(to: p) else { return nil }
-        let inside = contains(p)
+        let inside = contains(p, nearest: nearest)
         return AreaDistance(isInside: inside, distanceMetres: inside ? 0 : nearest.distanceMetres, boundary: nearest)
     }
 

@@ -38,6 +38,17 @@ struct BufferCommand: ParsableCommand {
 
     @OptionGroup var dataOptions: DataOptions
 
+    /// A missing output folder is reported before the (possibly long) computation, not after.
+    func validate() throws {
+        if let output, output != "-" {
+            let folder = URL(fileURLWithPath: output).deletingLastPathComponent().path
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+                throw CLIError("-o \(output): could not write there: the folder \(folder) does not exist.")
+            }
+        }
+    }
+
     func run() throws {
         let metres = try parseLength(radius, argument: "--radius")
         guard metres > 0 else { throw CLIError("--radius: the buffer distance must be more than 0.") }
@@ -54,6 +65,9 @@ struct BufferCommand: ParsableCommand {
         var summary = "\(feature.properties["name"]?.stringValue ?? "buffer"): area \(Printing.grouped(result.areaSquareMetres / 1e6, decimals: 3)) km² "
             + "(geodesic, WGS 84); boundary within \(Length(metres: tol)) of the radius (largest measured deviation "
             + "\(JSONWriter.format(result.maximumDeviationMetres, decimals: 3)) m)."
+        if result.maximumDeviationMetres > tol {
+            summary += "\nWarning: the boundary departs from the radius by up to \(JSONWriter.format(result.maximumDeviationMetres, decimals: 3)) m, more than the tolerance asked."
+        }
         if let p = t.place, p.isApproximate { summary += "\nNote: \(p.name) is placed within \(PrecisionNote.kilometres(p.uncertaintyMetres)) km; the zone may be shifted by as much." }
         switch output {
         case "-"?:

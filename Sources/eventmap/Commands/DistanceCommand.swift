@@ -41,7 +41,13 @@ struct DistanceCommand: ParsableCommand {
             // A typed coordinate needs no gazetteer: two coordinates work even without the bundled data.
             from = NamedPoint.coordinate(try Self.coordinate(a, named: "A"))
         } else {
-            from = try dataOptions.loadGazetteer().point(a, argument: "argument A")
+            let gazetteer = try dataOptions.loadGazetteer()
+            let isLineOrArea = TargetResolver.isBorder(a)
+                || ((try? gazetteer.resolvePoint(a)) == nil && (try? dataOptions.loadBorders().country(a)) != nil)
+            if isLineOrArea {
+                throw CLIError("argument A: '\(a)' is a line or an area; A must be a place or LAT,LON (put the border or the country second).")
+            }
+            from = try gazetteer.point(a, argument: "argument A")
         }
         let target = try dataOptions.target(b, argument: "argument B")
         let m = TargetDistance(from: from, to: target)

@@ -21,7 +21,7 @@ struct WithinCommand: ParsableCommand {
     @Argument(help: "The distance, with a unit: 20km, 500m, 3mi, 5nmi.")
     var distance: String
 
-    @Option(name: .long, help: "A place, LAT,LON, `border`, a country or a GeoJSON file.")
+    @Option(name: .long, help: ArgumentHelp("A place, LAT,LON, `border`, a country or a GeoJSON file.", valueName: "target"))
     var of: String
 
     @Option(name: .long, help: "Only places of this kind (town, village, observation-point, ...).")
@@ -36,6 +36,10 @@ struct WithinCommand: ParsableCommand {
         let metres = try parseLength(distance, argument: "argument DISTANCE")
         let target = try dataOptions.target(of, argument: "--of")
         let gazetteer = try dataOptions.loadGazetteer()
+        if let kind, !gazetteer.places.contains(where: { $0.kind == kind }) {
+            let kinds = Set(gazetteer.places.map(\.kind)).sorted().joined(separator: ", ")
+            throw CLIError("--kind: no place is of kind '\(kind)' (kinds: \(kinds)).")
+        }
         let found = PlaceSearch(places: gazetteer.places).within(metres, of: target, kind: kind)
         if json {
             var o = JSONObject()

@@ -1,3 +1,4 @@
+import Foundation
 import GeoCore
 
 /// Printing helpers shared by the subcommands: JSON for programs, aligned text for people.
@@ -41,5 +42,12 @@ enum Printing {
                 c == row.count - 1 ? cell : cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
             }.joined(separator: "  ")
         }.joined(separator: "\n")
+    }
+}
+
+extension Printing {
+    /// One line on standard error, prefixed "warning: ".
+    static func warn(_ text: String) {
+        FileHandle.standardError.write(Data(("warning: " + text + "\n").utf8))
     }
 }
