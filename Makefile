@@ -1,10 +1,13 @@
 # eventmap: the two commands of the README, and their helpers.
 #   make run    installs what is missing, builds a release binary, runs the main job on geodata/
+#   make bench  times `eventmap analyze` against GeoPandas and writes bench/RESULTS.md
 #   make test   installs that plus the reference tools the tests compare against, runs swift test
 
 SWIFT ?= swift
 # Build and run: the C libraries (GEOS, PROJ, GDAL) and pkg-config to find them.
 RUN_PACKAGES = pkg-config libgeos-dev libproj-dev libgdal-dev
+# Benchmarks: GNU time for peak memory, valgrind for the instruction profile, venv/pip for GeoPandas (the peer).
+BENCH_PACKAGES = $(RUN_PACKAGES) time valgrind python3-venv python3-pip
 # Tests: independent references (GeodSolve, cs2cs, ogrinfo, validate_gpkg.py) and checkers.
 TEST_PACKAGES = $(RUN_PACKAGES) geographiclib-tools proj-bin gdal-bin python3-gdal libxml2-utils librsvg2-bin
 
@@ -27,7 +30,8 @@ run: build
 test: deps-test
 	$(SWIFT) test
 
-bench: build
+bench:
+	@scripts/ensure-packages.sh $(BENCH_PACKAGES)
 	bench/run
 
 clean:

@@ -22,6 +22,7 @@ struct EventMap: ParsableCommand {
             PlacesCommand.self,
             EventsCommand.self,
             CheckCommand.self,
+            AnalyzeCommand.self,
             RenderCommand.self,
             ExportCommand.self,
         ]

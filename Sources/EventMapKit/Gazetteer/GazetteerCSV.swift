@@ -10,6 +10,12 @@ public enum GazetteerCSV {
 
     /// Parses `text`; `file` names the file in error messages.
     public static func read(_ text: String, file: String) throws(GazetteerError) -> Gazetteer {
+        Gazetteer(places: try places(text, file: file))
+    }
+
+    /// The checked places of `text`, in file order, without the name index that `Gazetteer`
+    /// builds (batch jobs that only measure distances skip that cost).
+    public static func places(_ text: String, file: String) throws(GazetteerError) -> [Place] {
         let rows: [CSVReader.Row]
         do { rows = try CSVReader.rows(text) } catch {
             throw .badRow(file: file, line: error.line, field: "-", reason: error.reason)
@@ -74,6 +80,6 @@ public enum GazetteerCSV {
                                 admin1: field("admin1"), country: field("country"), precision: precision,
                                 statedUncertaintyMetres: uncertainty, source: source, notes: field("notes"), observationPoint: op))
         }
-        return Gazetteer(places: places)
+        return places
     }
 }

@@ -24,7 +24,7 @@ public enum PlaceName {
     }
 
     /// The words of `name`, each folded: Arabic words normalised, Latin words to plain lower-case
-    /// letters (Turkish ı → i, ş → sh, ç → ch; other diacritics dropped).
+    /// letters (Turkish ı → i; other diacritics dropped).
     static func foldedWords(_ name: String) -> [String] {
         let text = name.precomposedStringWithCompatibilityMapping.lowercased()
         var words: [String] = []
@@ -63,10 +63,11 @@ public enum PlaceName {
         "\u{02BB}", "\u{02BC}", "\u{02BE}", "\u{02BF}", "\u{02B9}",
     ]
 
-    /// Latin letters that Unicode does not decompose into a base letter and a diacritic.
+    /// Latin letters that Unicode does not decompose into a base letter and a diacritic. (Ş, ç
+    /// and the like decompose and lose their cedilla: GeoNames writes ص as ş, and Turkish names
+    /// are usually typed without it: Sanliurfa, Reyhanli.)
     static let latinSpecials: [Unicode.Scalar: String] = [
-        "ı": "i", "ş": "sh", "ș": "sh", "š": "sh", "ç": "ch", "č": "ch", "ß": "ss", "æ": "ae",
-        "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "ə": "e", "þ": "th",
+        "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "ə": "e", "þ": "th",
     ]
 
     /// A Latin (or other non-Arabic) word without diacritics.

@@ -13,7 +13,14 @@ struct GeocodeCommand: ParsableCommand {
             spelling rules: case, diacritics and punctuation are ignored, Arabic vowel signs and \
             hamza forms are normalised, and common transliteration variants meet (Kafr/Kafar/Kfar, \
             al-/el-/ash-, Idlib/Idleb, Morek/Murak, Harim/Harem, Salwa/Salwah, q/k, kh/h, ...). \
-            There is no fuzzy guess.
+            There is no fuzzy guess. A stored spelling typed exactly wins over places met only \
+            through the rules.
+
+            JSON fields: id, name, kind, lat, lon (WGS 84 degrees), admin1, country, precision \
+            (UCDP GED where_prec 1-7), precision_label, acled_geo_precision (1-3), uncertainty_m \
+            (the radius within which the place lies, metres), approximate (where_prec 2 or more), \
+            source, alt_names, notes; for an observation point also op_number, established and \
+            status_2020.
 
             Exit status: 0 when the name stands for exactly one place. 1 when it stands for \
             none (the error suggests the closest names) or for several (the error lists them: \

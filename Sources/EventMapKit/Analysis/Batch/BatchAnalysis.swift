@@ -1,0 +1,208 @@
+import Foundation
+
+/// `eventmap analyze`: for every event of a CSV file, the geodesic distance to the nearest point
+/// of a border (and that point), the nearest place and its distance, and whether the event lies
+/// within a distance of the border. Streams: the file is read in blocks, a bounded number of
+/// blocks is analysed at once on all cores, and the rows are written back in input order.
+public struct BatchAnalysis: Sendable {
+    public enum Format: Sendable { case csv, geojson }
+
+    public struct Options: Sendable {
+        /// The `within` flag: border distance ≤ this many metres.
+        public var withinMetres: Double = 20_000
+        /// Input columns copied to the output after the computed ones.
+        public var keepColumns: [String] = []
+        public var format: Format = .csv
+        /// Bytes read per block, and blocks analysed at once.
+        public var blockBytes = 1 << 17
+        public var blocksInFlight = 4 * ProcessInfo.processInfo.activeProcessorCount
+
+        public init() {}
+    }
+
+    public struct Summary: Sendable {
+        public var events = 0
+        public var within = 0
+        /// How many events have each place (by index in `places`) as their nearest.
+        public var nearestCounts: [Int] = []
+        public var profile = BatchProfile()
+    }
+
+    /// Where the output goes: standard output (streamed) or a file (written whole or not at all).
+    public enum Destination: Sendable {
+        case standardOutput
+        case file(String)
+    }
+
+    public static let columns = ["id", "border_distance_m", "border_lat", "border_lon", "nearest_id", "nearest_name",
+                                 "nearest_distance_m", "within"]
+
+    public let border: BorderDistanceIndex
+    public let places: [Place]
+    let placeIndex: NearestPlaceIndex
+    let placeIds: [[UInt8]]
+    let placeNames: [[UInt8]]
+
+    public init(borderLines: [[LonLat]], places: [Place]) {
+        border = BorderDistanceIndex(lines: borderLines)
+        self.places = places
+        placeIndex = NearestPlaceIndex(positions: places.map(\.position))
+        placeIds = places.map { Array(CSVReader.escape($0.id).utf8) }
+        placeNames = places.map { Array(CSVReader.escape($0.name).utf8) }
+    }
+
+    /// Analyses `eventsPath` into `destination`. `progress(bytesRead, fileSize)` is called from
+    /// the calling thread after each group of blocks. On a bad row nothing is written to a file.
+    public func run(eventsPath: String, to destination: Destination, options: Options = Options(),
+                    progress: ((Int, Int) -> Void)? = nil) throws(BatchError) -> Summary {
+        let start = BatchProfile.now()
+        let reader = try EventRowBlockReader(path: eventsPath, blockBytes: options.blockBytes)
+        guard let firstBlock = try reader.next() else { throw .badFile(file: eventsPath, reason: "the file is empty: a header line is expected") }
+        let (layout, body) = try EventColumns.read(header: firstBlock, file: eventsPath, keep: options.keepColumns)
+
+        let sink = try OutputSink(destination)
+        var summary = Summary()
+        summary.nearestCounts = Array(repeating: 0, count: places.count)
+        // Blocks go to the worker threads as they are read; finished blocks are written in input
+        // order. At most `blocksInFlight` are read but not yet written, so memory stays flat.
+        let done = BlockInbox()
+        var submitted = 0, written = 0
+        var firstFeature = true
+        func write(waiting: Bool) throws(BatchError) {
+            while written < submitted, let r = done.take(written, waiting: waiting) {
+                switch r {
+                case .failure(let e): throw e
+                case .success(let block):
+                    let w0 = BatchProfile.now()
+                    if options.format == .geojson, !block.bytes.isEmpty {
+                        if !firstFeature { try sink.write(Array(",\n".utf8)) }
+                        firstFeature = false
+                    }
+                    try sink.write(block.bytes)
+                    summary.events += block.events
+                    summary.within += block.within
+                    for (i, c) in block.nearestCounts.enumerated() { summary.nearestCounts[i] += c }
+                    summary.profile.add(block.profile)
+                    summary.profile.writeSeconds += BatchProfile.now() - w0
+                }
+                written += 1
+                progress?(reader.bytesRead, reader.fileSize)
+            }
+        }
+        do throws(BatchError) {
+            try sink.write(AnalysisRowFormatter.header(layout: layout, format: options.format))
+            var next: RowBlock? = body.bytes.isEmpty ? try reader.next() : body
+            while let block = next {
+                while submitted - written >= options.blocksInFlight { try write(waiting: true) }
+                let sequence = submitted
+                DispatchQueue.global(qos: .userInitiated).async {
+                    done.put(sequence, analyse(block, layout: layout, file: eventsPath, options: options))
+                }
+                submitted += 1
+                try write(waiting: false)
+                let t0 = BatchProfile.now()
+                next = try reader.next()
+                summary.profile.readSeconds += BatchProfile.now() - t0
+            }
+            try write(waiting: true)
+            try sink.write(AnalysisRowFormatter.footer(format: options.format))
+            try sink.commit()
+        } catch {
+            done.waitForAll(submitted)
+            sink.abandon()
+            throw error
+        }
+        summary.profile.wallSeconds = BatchProfile.now() - start
+        return summary
+    }
+
+    struct BlockResult: Sendable {
+        var bytes: [UInt8]
+        var events: Int
+        var within: Int
+        var nearestCounts: [Int]
+        var profile: BatchProfile
+    }
+
+    /// One block: parse its rows, measure each event, format the output rows.
+    func analyse(_ block: RowBlock, layout: EventColumns, file: String, options: Options) -> Result<BlockResult, BatchError> {
+        var profile = BatchProfile()
+        var t = BatchProfile.now()
+        let parsed: ParsedEvents
+        switch layout.parse(block, file: file) {
+        case .failure(let e): return .failure(e)
+        case .success(let p): parsed = p
+        }
+        var now = BatchProfile.now(); profile.parseSeconds = now - t; t = now
+
+        let n = parsed.count
+        var hits = [BorderDistanceIndex.Hit](repeating: BorderDistanceIndex.Hit(distanceMetres: .nan, nearest: LonLat(lon: .nan, lat: .nan)), count: n)
+        var counts = BorderDistanceIndex.Counts()
+        let chords = parsed.positions.map(Chord3.init)
+        for k in 0..<n {
+            if let h = border.nearest(to: parsed.positions[k], chord: chords[k], counts: &counts) { hits[k] = h }
+        }
+        profile.borderRefinements = counts.refinements
+        profile.borderInverses = counts.inverses
+        profile.borderSecondSearches = counts.secondSearches
+        now = BatchProfile.now(); profile.borderSeconds = now - t; t = now
+
+        var nearest = [NearestPlaceIndex.Hit?](repeating: nil, count: n)
+        for k in 0..<n { nearest[k] = placeIndex.nearest(to: parsed.positions[k], chord: chords[k], inverses: &profile.placeInverses) }
+        now = BatchProfile.now(); profile.nearestSeconds = now - t; t = now
+
+        var out: [UInt8] = []
+        var within = 0
+        switch options.format {
+        case .csv:
+            within = hits.reduce(0) { $0 + ($1.distanceMetres <= options.withinMetres ? 1 : 0) }
+            out = AnalysisRowFormatter.csvRows(parsed, hits, nearest, placeIds: placeIds, placeNames: placeNames,
+                                               withinMetres: options.withinMetres)
+        case .geojson:
+            for k in 0..<n {
+                let isWithin = hits[k].distanceMetres <= options.withinMetres
+                if isWithin { within += 1 }
+                if k > 0 { out.append(contentsOf: [0x2C, 0x0A]) }
+                AnalysisRowFormatter.featureRow(parsed, k, layout: layout, hits[k],
+                                                nearest[k].map { (places[$0.index], $0.distanceMetres) }, isWithin, into: &out)
+            }
+        }
+        now = BatchProfile.now(); profile.formatSeconds = now - t
+        var nearestCounts = Array(repeating: 0, count: places.count)
+        for h in nearest { if let h { nearestCounts[h.index] += 1 } }
+        return .success(BlockResult(bytes: out, events: n, within: within, nearestCounts: nearestCounts, profile: profile))
+    }
+}
+
+/// Finished blocks by sequence number, handed from the worker threads to the writer.
+final class BlockInbox: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var results: [Int: Result<BatchAnalysis.BlockResult, BatchError>] = [:]
+    private var count = 0
+
+    func put(_ sequence: Int, _ result: Result<BatchAnalysis.BlockResult, BatchError>) {
+        condition.lock()
+        results[sequence] = result
+        count += 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The result of block `sequence`, waiting for it when asked to; nil if not ready.
+    func take(_ sequence: Int, waiting: Bool) -> Result<BatchAnalysis.BlockResult, BatchError>? {
+        condition.lock()
+        defer { condition.unlock() }
+        while results[sequence] == nil {
+            guard waiting else { return nil }
+            condition.wait()
+        }
+        return results.removeValue(forKey: sequence)
+    }
+
+    /// Waits until `total` blocks have finished (so none is still running after a failure).
+    func waitForAll(_ total: Int) {
+        condition.lock()
+        while count < total { condition.wait() }
+        condition.unlock()
+    }
+}

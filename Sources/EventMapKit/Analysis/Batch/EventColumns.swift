@@ -1,0 +1,131 @@
+import Foundation
+
+/// The columns of an events file that `analyze` reads: an id, a latitude and a longitude
+/// (`id,lat,lon`; ACLED's `event_id_cnty,latitude,longitude`; UCDP GED's `id,latitude,longitude`)
+/// and any columns to keep.
+struct EventColumns: Sendable {
+    var fieldCount: Int
+    var id: Int, lat: Int, lon: Int
+    var idName: String, latName: String, lonName: String
+    var keep: [Int]
+    var keepNames: [String]
+
+    static let idNames = ["id", "event_id_cnty", "event_id"]
+    static let latNames = ["lat", "latitude"]
+    static let lonNames = ["lon", "longitude", "lng", "long"]
+
+    /// Reads the header (the first row of the first block) and returns the columns and the rest
+    /// of the block.
+    static func read(header block: RowBlock, file: String, keep: [String]) throws(BatchError) -> (EventColumns, RowBlock) {
+        var names: [String] = []
+        var headerEnd = block.bytes.count
+        var inQuotes = false
+        for (i, c) in block.bytes.enumerated() {
+            if c == 0x22 { inQuotes.toggle() } else if c == 0x0A && !inQuotes { headerEnd = i + 1; break }
+        }
+        let headerBytes = Array(block.bytes[0..<headerEnd])
+        _ = headerBytes.withUnsafeBytes { b in
+            CSVFieldSplitter.forEachRow(in: b, firstLine: block.firstLine) { _, fields in
+                names = fields.map { CSVFieldSplitter.string($0, in: b).trimmingCharacters(in: .whitespaces).lowercased() }
+                return false
+            }
+        }
+        guard !names.isEmpty else { throw .badFile(file: file, reason: "the first line should be a header with id, lat and lon columns") }
+        func find(_ options: [String], _ what: String) throws(BatchError) -> (Int, String) {
+            for o in options { if let i = names.firstIndex(of: o) { return (i, o) } }
+            throw .badFile(file: file, reason: "no \(what) column in the header (line 1): expected one of \(options.joined(separator: ", "))")
+        }
+        let (id, idName) = try find(idNames, "id")
+        let (lat, latName) = try find(latNames, "latitude")
+        let (lon, lonName) = try find(lonNames, "longitude")
+        var keepIdx: [Int] = []
+        for k in keep {
+            guard let i = names.firstIndex(of: k.lowercased()) else {
+                throw .badFile(file: file, reason: "--keep \(k): no such column in the header (line 1)")
+            }
+            keepIdx.append(i)
+        }
+        let newlines = headerBytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        let rest = RowBlock(bytes: Array(block.bytes[headerEnd...]), firstLine: block.firstLine + newlines)
+        return (EventColumns(fieldCount: names.count, id: id, lat: lat, lon: lon, idName: idName, latName: latName,
+                             lonName: lonName, keep: keepIdx, keepNames: keep), rest)
+    }
+
+    /// The events of one block, or the first bad row.
+    func parse(_ block: RowBlock, file: String) -> Result<ParsedEvents, BatchError> {
+        var out = ParsedEvents()
+        out.positions.reserveCapacity(block.bytes.count / 24)
+        var failure: BatchError?
+        let unclosed = block.bytes.withUnsafeBytes { b in
+            CSVFieldSplitter.forEachRow(in: b, firstLine: block.firstLine) { line, fields in
+                func bad(_ field: String, _ reason: String) -> Bool {
+                    failure = .badRow(file: file, line: line, field: field, reason: reason)
+                    return false
+                }
+                guard fields.count == fieldCount else {
+                    return bad("-", "the row has \(fields.count) fields but the header has \(fieldCount)")
+                }
+                let latField = fields[lat], lonField = fields[lon]
+                let latBytes = Self.trimmed(b, latField), lonBytes = Self.trimmed(b, lonField)
+                guard !latBytes.isEmpty else { return bad(latName, "the latitude is empty") }
+                guard let latValue = DecimalBytes.parse(latBytes) else {
+                    return bad(latName, "'\(CSVFieldSplitter.string(latField, in: b))' is not a number")
+                }
+                guard (-90.0...90.0).contains(latValue) else {
+                    return bad(latName, "latitude \(CSVFieldSplitter.string(latField, in: b)) is outside -90..90")
+                }
+                guard !lonBytes.isEmpty else { return bad(lonName, "the longitude is empty") }
+                guard let lonValue = DecimalBytes.parse(lonBytes) else {
+                    return bad(lonName, "'\(CSVFieldSplitter.string(lonField, in: b))' is not a number")
+                }
+                guard (-180.0...180.0).contains(lonValue) else {
+                    return bad(lonName, "longitude \(CSVFieldSplitter.string(lonField, in: b)) is outside -180..180")
+                }
+                let idField = fields[id]
+                guard idField.end > idField.start else { return bad(idName, "the id is empty") }
+                CSVFieldSplitter.bytes(idField, in: b, into: &out.text)
+                out.textEnds.append(out.text.count)
+                for k in keep {
+                    CSVFieldSplitter.bytes(fields[k], in: b, into: &out.text)
+                    out.textEnds.append(out.text.count)
+                }
+                out.positions.append(LonLat(lon: lonValue, lat: latValue))
+                out.lines.append(line)
+                return true
+            }
+        }
+        if let failure { return .failure(failure) }
+        if let unclosed { return .failure(.badRow(file: file, line: unclosed, field: "-", reason: "a quoted field opened here is never closed")) }
+        out.textsPerRow = 1 + keep.count
+        return .success(out)
+    }
+}
+
+extension EventColumns {
+    /// A field's bytes without surrounding spaces or tabs.
+    @inline(__always)
+    static func trimmed(_ b: UnsafeRawBufferPointer, _ f: CSVFieldSplitter.Field) -> UnsafeRawBufferPointer {
+        var start = f.start, end = f.end
+        while start < end && (b[start] == 0x20 || b[start] == 0x09) { start += 1 }
+        while end > start && (b[end - 1] == 0x20 || b[end - 1] == 0x09) { end -= 1 }
+        return UnsafeRawBufferPointer(rebasing: b[start..<end])
+    }
+}
+
+/// The parsed rows of one block, column by column: positions, lines, and the text fields
+/// (id, then the kept columns) as one byte array with end offsets.
+struct ParsedEvents {
+    var positions: [LonLat] = []
+    var lines: [Int] = []
+    var text: [UInt8] = []
+    var textEnds: [Int] = []
+    var textsPerRow = 1
+
+    var count: Int { positions.count }
+
+    /// Field `j` of row `k` (0 = id, then the kept columns).
+    func text(_ k: Int, _ j: Int) -> ArraySlice<UInt8> {
+        let i = k * textsPerRow + j
+        return text[(i == 0 ? 0 : textEnds[i - 1])..<textEnds[i]]
+    }
+}

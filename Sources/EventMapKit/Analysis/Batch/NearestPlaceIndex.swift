@@ -1,0 +1,75 @@
+import Foundation
+
+/// The nearest of a set of places to a point, by WGS 84 geodesic distance, for millions of
+/// points: a tree over the places' earth-centred positions finds the nearest by chord, whose
+/// exact geodesic distance then bounds the search for any place that could be nearer (a chord
+/// never exceeds its geodesic). Typically one `geod_inverse` per point. Ties go to the place
+/// listed first.
+public struct NearestPlaceIndex: Sendable {
+    public struct Hit: Sendable, Equatable {
+        /// The index of the place in the list given to `init`.
+        public var index: Int
+        public var distanceMetres: Double
+    }
+
+    /// Distinct positions, each with the first place listed there (gazetteers often give several
+    /// places, e.g. a town and the post in it, the same coordinates).
+    let positions: [LonLat]
+    let placeIndex: [Int]
+    let points: [Chord3]
+    let tree: BoxTree
+
+    public init(positions all: [LonLat]) {
+        var seen: [LonLat: Int] = [:]
+        var positions: [LonLat] = [], placeIndex: [Int] = []
+        for (i, p) in all.enumerated() where seen[p] == nil {
+            seen[p] = i
+            positions.append(p)
+            placeIndex.append(i)
+        }
+        let points = positions.map(Chord3.init)
+        tree = BoxTree(boxes: points.map(Box3.init), leafSize: 8)
+        // Tree order, so that a leaf is a range; ties still go to the first listed (placeIndex).
+        self.positions = tree.order.map { positions[Int($0)] }
+        self.placeIndex = tree.order.map { placeIndex[Int($0)] }
+        self.points = tree.order.map { points[Int($0)] }
+    }
+
+    /// The nearest place to `p`; `inverses` counts the exact distances computed. Nil when empty.
+    public func nearest(to p: LonLat, inverses: inout Int) -> Hit? {
+        nearest(to: p, chord: Chord3(p), inverses: &inverses)
+    }
+
+    func nearest(to p: LonLat, chord q: Chord3, inverses: inout Int) -> Hit? {
+        guard !points.isEmpty else { return nil }
+        // 1. The nearest by chord (cheap), then its exact distance: an upper bound.
+        var bound = Double.infinity
+        var first = -1
+        points.withUnsafeBufferPointer { points in
+            tree.search(q, bound: &bound) { range, bound in
+                for i in range {
+                    let c = points[i].distance(to: q)
+                    if c < bound { bound = c; first = i }
+                }
+            }
+        }
+        var best = Hit(index: first, distanceMetres: Geodesic.distance(p, positions[first]))
+        inverses += 1
+        // 2. Any other place whose chord does not exceed that distance could be as near: measure it.
+        bound = best.distanceMetres
+        points.withUnsafeBufferPointer { points in
+            tree.search(q, bound: &bound) { range, bound in
+                for i in range where i != first && points[i].distance(to: q) <= bound {
+                    let d = Geodesic.distance(p, positions[i])
+                    inverses += 1
+                    if d < best.distanceMetres || (d == best.distanceMetres && placeIndex[i] < placeIndex[best.index]) {
+                        best = Hit(index: i, distanceMetres: d)
+                        bound = d
+                    }
+                }
+            }
+        }
+        best.index = placeIndex[best.index]
+        return best
+    }
+}
