@@ -4,12 +4,12 @@ import Foundation
 /// cheap, rigorous lower bounds: the straight chord between two points is never longer than the
 /// geodesic joining them, so a chord distance can prune candidates but is never an answer.
 public struct EarthCentred: Sendable, Equatable {
-    var x: Double, y: Double, z: Double
+    public var x: Double, y: Double, z: Double
 
-    init(x: Double, y: Double, z: Double) { self.x = x; self.y = y; self.z = z }
+    @inlinable public init(x: Double, y: Double, z: Double) { self.x = x; self.y = y; self.z = z }
 
     /// The ECEF position of a point on the ellipsoid (height 0).
-    public init(_ p: LonLat) {
+    @inlinable public init(_ p: LonLat) {
         let a = 6_378_137.0, f = 1 / 298.257223563
         let e2 = f * (2 - f)
         let lat = p.lat * .pi / 180, lon = p.lon * .pi / 180
@@ -20,14 +20,20 @@ public struct EarthCentred: Sendable, Equatable {
         z = n * (1 - e2) * sinLat
     }
 
-    static func - (a: EarthCentred, b: EarthCentred) -> EarthCentred { EarthCentred(x: a.x - b.x, y: a.y - b.y, z: a.z - b.z) }
-    static func + (a: EarthCentred, b: EarthCentred) -> EarthCentred { EarthCentred(x: a.x + b.x, y: a.y + b.y, z: a.z + b.z) }
-    static func * (a: EarthCentred, k: Double) -> EarthCentred { EarthCentred(x: a.x * k, y: a.y * k, z: a.z * k) }
-    func dot(_ o: EarthCentred) -> Double { x * o.x + y * o.y + z * o.z }
-    var length: Double { dot(self).squareRoot() }
+    @inlinable public static func - (a: EarthCentred, b: EarthCentred) -> EarthCentred { EarthCentred(x: a.x - b.x, y: a.y - b.y, z: a.z - b.z) }
+    @inlinable public static func + (a: EarthCentred, b: EarthCentred) -> EarthCentred { EarthCentred(x: a.x + b.x, y: a.y + b.y, z: a.z + b.z) }
+    @inlinable public static func * (a: EarthCentred, k: Double) -> EarthCentred { EarthCentred(x: a.x * k, y: a.y * k, z: a.z * k) }
+    @inlinable public func dot(_ o: EarthCentred) -> Double { x * o.x + y * o.y + z * o.z }
+    @inlinable public var length: Double { dot(self).squareRoot() }
+    @inlinable public subscript(axis: Int) -> Double { axis == 0 ? x : (axis == 1 ? y : z) }
 
     /// Straight-line (chord) distance in metres: a lower bound of the geodesic distance.
-    public func chord(to o: EarthCentred) -> Double { (self - o).length }
+    @inlinable public func chord(to o: EarthCentred) -> Double { (self - o).length }
+
+    /// The largest normal curvature of the WGS 84 surface (a / b², at the equator along the
+    /// meridian), with a margin: no geodesic bends faster in space, which bounds how far a
+    /// geodesic strays from its chord.
+    public static let maximumCurvature = 6_378_137.0 / (6_356_752.314245 * 6_356_752.314245) * 1.001
 
     /// The distance from this point to the straight segment a-b, and the segment parameter 0...1
     /// of the closest point.

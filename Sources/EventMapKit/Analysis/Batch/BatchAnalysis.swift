@@ -138,7 +138,7 @@ public struct BatchAnalysis: Sendable {
         let n = parsed.count
         var hits = [BorderDistanceIndex.Hit](repeating: BorderDistanceIndex.Hit(distanceMetres: .nan, nearest: LonLat(lon: .nan, lat: .nan)), count: n)
         var counts = BorderDistanceIndex.Counts()
-        let chords = parsed.positions.map(Chord3.init)
+        let chords = parsed.positions.map(EarthCentred.init)
         for k in 0..<n {
             if let h = border.nearest(to: parsed.positions[k], chord: chords[k], counts: &counts) { hits[k] = h }
         }

@@ -13,7 +13,7 @@ public struct BorderDistanceIndex: Sendable {
     }
 
     struct Piece: Sendable {
-        var a: Chord3, ab: Chord3
+        var a: EarthCentred, ab: EarthCentred
         var inverseLength2: Double
         /// How far the geodesic piece may stray from its chord, metres (an upper bound).
         var radius: Double
@@ -49,7 +49,7 @@ public struct BorderDistanceIndex: Sendable {
         self.edges = edges
         tree = BoxTree(boxes: pieces.map { p in
             var b = Box3(p.a)
-            b.include(Chord3(x: p.a.x + p.ab.x, y: p.a.y + p.ab.y, z: p.a.z + p.ab.z))
+            b.include(EarthCentred(x: p.a.x + p.ab.x, y: p.a.y + p.ab.y, z: p.a.z + p.ab.z))
             return b.expanded(by: p.radius)
         })
         self.pieces = tree.order.map { pieces[Int($0)] }  // tree order: a leaf is a range
@@ -60,26 +60,26 @@ public struct BorderDistanceIndex: Sendable {
     private static func piece(_ g: GeodesicLine, edge: Int32, from s0: Double, to s1: Double) -> Piece {
         let (p0, azi0) = s0 == 0 ? (g.start, g.initialAzimuthDegrees) : g.positionAndAzimuth(atMetres: s0)
         let (p1, azi1) = s1 == g.lengthMetres ? (g.end, g.positionAndAzimuth(atMetres: s1).azimuthDegrees) : g.positionAndAzimuth(atMetres: s1)
-        let a = Chord3(p0), b = Chord3(p1)
+        let a = EarthCentred(p0), b = EarthCentred(p1)
         let ab = b - a
         let len2 = ab.dot(ab)
         let samples = 16
         var radius = 0.0
         for k in 1..<samples {
-            let q = Chord3(g.position(atMetres: s0 + (s1 - s0) * Double(k) / Double(samples)))
+            let q = EarthCentred(g.position(atMetres: s0 + (s1 - s0) * Double(k) / Double(samples)))
             radius = max(radius, Self.segmentDistance(q, a, ab, len2 > 0 ? 1 / len2 : 0).distance)
         }
         let h = (s1 - s0) / Double(samples)
-        radius += h * h * Chord3.maximumCurvature / 8 + 0.001
+        radius += h * h * EarthCentred.maximumCurvature / 8 + 0.001
         return Piece(a: a, ab: ab, inverseLength2: len2 > 0 ? 1 / len2 : 0, radius: radius, edge: edge, startMetres: s0, endMetres: s1,
                      start: p0, end: p1, startAzimuth: azi0, endAzimuth: azi1)
     }
 
     @inline(__always)
-    static func segmentDistance(_ p: Chord3, _ a: Chord3, _ ab: Chord3, _ inverseLength2: Double) -> (distance: Double, t: Double) {
+    static func segmentDistance(_ p: EarthCentred, _ a: EarthCentred, _ ab: EarthCentred, _ inverseLength2: Double) -> (distance: Double, t: Double) {
         let ap = p - a
         let t = min(1, max(0, ap.dot(ab) * inverseLength2))
-        let d = Chord3(x: ap.x - ab.x * t, y: ap.y - ab.y * t, z: ap.z - ab.z * t)
+        let d = EarthCentred(x: ap.x - ab.x * t, y: ap.y - ab.y * t, z: ap.z - ab.z * t)
         return (d.dot(d).squareRoot(), t)
     }
 
@@ -122,10 +122,10 @@ public struct BorderDistanceIndex: Sendable {
     /// The nearest point of the lines to `p` and its geodesic distance; nil when the index holds
     /// no edge. `counts` gathers the exact work done (for the profile).
     public func nearest(to p: LonLat, counts: inout Counts) -> Hit? {
-        nearest(to: p, chord: Chord3(p), counts: &counts)
+        nearest(to: p, chord: EarthCentred(p), counts: &counts)
     }
 
-    func nearest(to p: LonLat, chord q: Chord3, counts: inout Counts) -> Hit? {
+    func nearest(to p: LonLat, chord q: EarthCentred, counts: inout Counts) -> Hit? {
         guard !pieces.isEmpty else { return nil }
         // 1. Search by chords only for the piece with the smallest lower bound, recording every
         //    piece whose bound lies within a slack of the smallest; refine that piece exactly.
@@ -176,7 +176,7 @@ public struct BorderDistanceIndex: Sendable {
     /// the geodesic (the distance's slope along the edge is the cosine of the angle between the
     /// edge and the geodesic from `p`), each with one `geod_inverse`. A last step under 2 m is
     /// taken without a further inverse: the right-triangle correction it needs is below 1e-6 m.
-    func refine(_ pc: Piece, _ p: LonLat, _ q: Chord3, _ cache: inout InverseCache, _ counts: inout Counts) -> Hit {
+    func refine(_ pc: Piece, _ p: LonLat, _ q: EarthCentred, _ cache: inout InverseCache, _ counts: inout Counts) -> Hit {
         counts.refinements += 1
         let t = Self.segmentDistance(q, pc.a, pc.ab, pc.inverseLength2).t
         var s = pc.startMetres + (pc.endMetres - pc.startMetres) * t

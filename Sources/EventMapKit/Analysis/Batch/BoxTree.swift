@@ -18,12 +18,12 @@ struct BoxTree: Sendable {
     init(boxes: [Box3], leafSize: Int = 4) {
         guard !boxes.isEmpty else { return }
         var idx = (0..<boxes.count).map { Int32($0) }
-        let centres = boxes.map { Chord3(x: ($0.lo.x + $0.hi.x) / 2, y: ($0.lo.y + $0.hi.y) / 2, z: ($0.lo.z + $0.hi.z) / 2) }
+        let centres = boxes.map { EarthCentred(x: ($0.lo.x + $0.hi.x) / 2, y: ($0.lo.y + $0.hi.y) / 2, z: ($0.lo.z + $0.hi.z) / 2) }
         build(&idx, 0, idx.count, boxes, centres, leafSize)
         order = idx
     }
 
-    private mutating func build(_ idx: inout [Int32], _ lo: Int, _ hi: Int, _ boxes: [Box3], _ centres: [Chord3], _ leafSize: Int) {
+    private mutating func build(_ idx: inout [Int32], _ lo: Int, _ hi: Int, _ boxes: [Box3], _ centres: [EarthCentred], _ leafSize: Int) {
         var box = boxes[Int(idx[lo])]
         for k in lo..<hi { box.include(boxes[Int(idx[k])]) }
         let me = nodes.count
@@ -45,7 +45,7 @@ struct BoxTree: Sendable {
     /// tree order) whose box lies no farther than `bound` from `p`; `leaf` may lower the bound.
     /// Nearer children first; each box distance is computed once, squared.
     @inline(__always)
-    func search(_ p: Chord3, bound: inout Double, _ leaf: (Range<Int>, inout Double) -> Void) {
+    func search(_ p: EarthCentred, bound: inout Double, _ leaf: (Range<Int>, inout Double) -> Void) {
         guard !nodes.isEmpty else { return }
         // A fixed stack: depth-first with one pending sibling per level; 64 levels is far beyond
         // any balanced tree over an array.

@@ -16,7 +16,7 @@ public struct NearestPlaceIndex: Sendable {
     /// places, e.g. a town and the post in it, the same coordinates).
     let positions: [LonLat]
     let placeIndex: [Int]
-    let points: [Chord3]
+    let points: [EarthCentred]
     let tree: BoxTree
 
     public init(positions all: [LonLat]) {
@@ -27,7 +27,7 @@ public struct NearestPlaceIndex: Sendable {
             positions.append(p)
             placeIndex.append(i)
         }
-        let points = positions.map(Chord3.init)
+        let points = positions.map(EarthCentred.init)
         tree = BoxTree(boxes: points.map(Box3.init), leafSize: 8)
         // Tree order, so that a leaf is a range; ties still go to the first listed (placeIndex).
         self.positions = tree.order.map { positions[Int($0)] }
@@ -37,10 +37,10 @@ public struct NearestPlaceIndex: Sendable {
 
     /// The nearest place to `p`; `inverses` counts the exact distances computed. Nil when empty.
     public func nearest(to p: LonLat, inverses: inout Int) -> Hit? {
-        nearest(to: p, chord: Chord3(p), inverses: &inverses)
+        nearest(to: p, chord: EarthCentred(p), inverses: &inverses)
     }
 
-    func nearest(to p: LonLat, chord q: Chord3, inverses: inout Int) -> Hit? {
+    func nearest(to p: LonLat, chord q: EarthCentred, inverses: inout Int) -> Hit? {
         guard !points.isEmpty else { return nil }
         // 1. The nearest by chord (cheap), then its exact distance: an upper bound.
         var bound = Double.infinity
@@ -48,7 +48,7 @@ public struct NearestPlaceIndex: Sendable {
         points.withUnsafeBufferPointer { points in
             tree.search(q, bound: &bound) { range, bound in
                 for i in range {
-                    let c = points[i].distance(to: q)
+                    let c = points[i].chord(to: q)
                     if c < bound { bound = c; first = i }
                 }
             }
@@ -59,7 +59,7 @@ public struct NearestPlaceIndex: Sendable {
         bound = best.distanceMetres
         points.withUnsafeBufferPointer { points in
             tree.search(q, bound: &bound) { range, bound in
-                for i in range where i != first && points[i].distance(to: q) <= bound {
+                for i in range where i != first && points[i].chord(to: q) <= bound {
                     let d = Geodesic.distance(p, positions[i])
                     inverses += 1
                     if d < best.distanceMetres || (d == best.distanceMetres && placeIndex[i] < placeIndex[best.index]) {
