@@ -40,6 +40,8 @@ import TestSupport
         let t = try ctx.transformer(toProjected: ProjectionDefinition.azimuthalEquidistant(centre: centre))
         let idlib = LonLat(lon: 36.63393, lat: 35.93062)
         let xy = try t.project(idlib)
+        let reference = try CS2CS.transform(from: "EPSG:4326", to: ProjectionDefinition.azimuthalEquidistant(centre: centre), [(idlib.lat, idlib.lon)])[0]
+        #expect(abs(xy.x - reference.0) < 0.001 && abs(xy.y - reference.1) < 0.001, "vs cs2cs \(reference)")
         // GeodSolve -i: 23265.061956186 m from Kafr Takharim to Idlib.
         #expect(abs((xy.x * xy.x + xy.y * xy.y).squareRoot() - 23265.061956186) < 0.001)
     }
