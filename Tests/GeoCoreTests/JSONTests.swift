@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GeoCore
 
@@ -15,6 +16,30 @@ import Testing
             Issue.record("expected an error")
         } catch {
             #expect(error.line == 2)
+        }
+    }
+
+    /// The integer fast path agrees with C's printf ("%.Nf", then trailing zeros trimmed) on
+    /// coordinates, metres and awkward values; printf is the reference.
+    @Test func fastFormattingAgreesWithPrintf() {
+        var values: [Double] = [0, 1, -1, 0.5, 10, 100.25, 36.51522, 36.1168, -0.0000001, 0.00000049, 0.0000005,
+                                23265.061956186, 1e-7, 123456789.123456789, -35.9113, 179.9999999, 0.1 + 0.2, 1e15 / 3]
+        var x: UInt64 = 0x9E3779B97F4A7C15
+        for _ in 0..<2000 {  // deterministic pseudo-random values over many magnitudes
+            x = x &* 6364136223846793005 &+ 1442695040888963407
+            let mantissa = Double(x >> 11) / Double(1 << 53)
+            values.append((mantissa - 0.5) * pow(10, Double(Int(x % 13)) - 3))
+        }
+        for v in values {
+            for decimals in [0, 3, 6, 7] {
+                var reference = String(format: "%.\(decimals)f", v)
+                if reference.contains(".") {
+                    while reference.hasSuffix("0") { reference.removeLast() }
+                    if reference.hasSuffix(".") { reference.removeLast() }
+                }
+                if reference == "-0" { reference = "0" }
+                #expect(JSONWriter.format(v, decimals: decimals) == reference, "\(v) with \(decimals) decimals")
+            }
         }
     }
 

@@ -64,6 +64,7 @@ public struct JSONWriter: Sendable {
     /// or "-0"; NaN and infinities (not JSON) become null.
     public static func format(_ d: Double, decimals: Int) -> String {
         guard d.isFinite else { return "null" }
+        if let fast = fastFormat(d, decimals: decimals) { return fast }
         var s = String(format: "%.\(decimals)f", d)
         if s.contains(".") {
             while s.hasSuffix("0") { s.removeLast() }
@@ -71,6 +72,37 @@ public struct JSONWriter: Sendable {
         }
         if s == "-0" { s = "0" }
         return s
+    }
+
+    private static let powersOfTen: [Double] = (0...15).map { (0..<$0).reduce(1.0) { acc, _ in acc * 10 } }
+
+    /// Integer arithmetic instead of `String(format:)` (which is slow and takes a lock on Linux):
+    /// the value scaled by 10^decimals and rounded, then printed digit by digit. Gives printf's
+    /// digits whenever the rounding is clear-cut; a scaled value within a few ulps of a half
+    /// (where the product's own rounding could tip it) returns nil, and printf decides.
+    static func fastFormat(_ d: Double, decimals: Int) -> String? {
+        guard decimals >= 0, decimals < powersOfTen.count else { return nil }
+        let product = abs(d) * powersOfTen[decimals]
+        guard product < 1e15 else { return nil }
+        let fraction = product - product.rounded(.down)
+        guard abs(fraction - 0.5) > 4 * product.ulp else { return nil }
+        let scaled = product.rounded(.toNearestOrAwayFromZero)
+        var units = UInt64(scaled)
+        if units == 0 { return "0" }
+        var digits: [UInt8] = []
+        digits.reserveCapacity(24)
+        var fractionDigits = decimals
+        while fractionDigits > 0, units % 10 == 0 { units /= 10; fractionDigits -= 1 }  // trailing zeros
+        var written = 0
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(units % 10))
+            units /= 10
+            written += 1
+            if written == fractionDigits { digits.append(UInt8(ascii: ".")) }
+        } while units > 0 || written < fractionDigits
+        if digits.last == UInt8(ascii: ".") { digits.append(UInt8(ascii: "0")) }
+        if d < 0 { digits.append(UInt8(ascii: "-")) }
+        return String(decoding: digits.reversed(), as: UTF8.self)
     }
 
     public static func escape(_ s: String, into out: inout String) {
