@@ -4,7 +4,8 @@
 #   make test   installs that plus the reference tools the tests compare against, runs swift test
 
 SWIFT ?= swift
-# Build and run: the C libraries (GEOS, PROJ, GDAL) and pkg-config to find them.
+# Build and run: the C libraries (GEOS, PROJ; GDAL, whose headers are read at build time and which
+# `export` loads at run time) and pkg-config to find them.
 RUN_PACKAGES = pkg-config libgeos-dev libproj-dev libgdal-dev
 # Benchmarks: GNU time for peak memory, valgrind for the instruction profile, venv/pip for GeoPandas (the peer).
 BENCH_PACKAGES = $(RUN_PACKAGES) time valgrind python3-venv python3-pip

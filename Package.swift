@@ -12,10 +12,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // System libraries, found with pkg-config (Debian: libgeos-dev, libproj-dev, libgdal-dev).
+        // System libraries, found with pkg-config (Debian: libgeos-dev, libproj-dev).
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
-        .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
+        // GDAL (libgdal-dev) is loaded at run time by this small C target: only `export` needs it.
+        .target(name: "CGDAL"),
 
         // Swift over GEOS and PROJ: geometry values, geodesy, transforms, GeoJSON. Knows nothing of events.
         .target(name: "GeoCore", dependencies: ["CGEOS", "CPROJ"]),

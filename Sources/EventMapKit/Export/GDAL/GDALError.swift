@@ -2,7 +2,7 @@ import CGDAL
 
 /// A failure reported by GDAL/OGR, carrying `CPLGetLastErrorMsg` when GDAL gave one.
 public struct GDALError: Error, Sendable, CustomStringConvertible {
-    /// The GDAL call that failed, e.g. `GDALCreate(GPKG)`.
+    /// The GDAL call that failed, e.g. `cgdal_GDALCreate(GPKG)`.
     public let operation: String
     public let message: String
 
@@ -10,8 +10,8 @@ public struct GDALError: Error, Sendable, CustomStringConvertible {
 
     /// The error for `operation` from GDAL's last error message, then cleared.
     static func last(_ operation: String, fallback: String = "no message from GDAL") -> GDALError {
-        let text = CPLGetLastErrorMsg().map { String(cString: $0) } ?? ""
-        CPLErrorReset()
+        let text = cgdal_CPLGetLastErrorMsg().map { String(cString: $0) } ?? ""
+        cgdal_CPLErrorReset()
         return GDALError(operation: operation, message: text.isEmpty ? fallback : text)
     }
 
@@ -21,11 +21,13 @@ public struct GDALError: Error, Sendable, CustomStringConvertible {
     }
 }
 
-/// Registers GDAL's drivers once, and routes its messages away from stderr (the library never
-/// prints); the last message stays readable through `CPLGetLastErrorMsg`.
+/// Loads libgdal on first use (see CGDAL.h), registers its drivers once and routes its messages
+/// away from stderr (the library never prints); the last message stays readable.
 enum GDALSetup {
-    static let once: Void = {
-        GDALAllRegister()
-        CPLSetErrorHandler(CPLQuietErrorHandler)
-    }()
+    static func load() throws(GDALError) {
+        var message = [CChar](repeating: 0, count: 512)
+        if cgdal_load(&message, message.count) != 0 {
+            throw GDALError(operation: "loading libgdal", message: String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        }
+    }
 }

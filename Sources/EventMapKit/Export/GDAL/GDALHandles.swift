@@ -8,11 +8,11 @@ final class GDALVectorDataset {
 
     /// Creates a new vector dataset with the named driver (`KML`, `GPKG`, ...).
     init(creating path: String, driver name: String, options: [String: String] = [:]) throws(GDALError) {
-        _ = GDALSetup.once
-        CPLErrorReset()
-        guard let driver = GDALGetDriverByName(name) else { throw GDALError.last("GDALGetDriverByName(\(name))", fallback: "no such driver") }
+        try GDALSetup.load()
+        cgdal_CPLErrorReset()
+        guard let driver = cgdal_GDALGetDriverByName(name) else { throw GDALError.last("GDALGetDriverByName(\(name))", fallback: "no such driver") }
         let list = StringList(options)
-        guard let ds = GDALCreate(driver, path, 0, 0, 0, GDT_Unknown, list.pointer) else {
+        guard let ds = cgdal_GDALCreate(driver, path, 0, 0, 0, GDT_Unknown, list.pointer) else {
             throw GDALError.last("GDALCreate(\(name), \(path))")
         }
         handle = ds
@@ -20,16 +20,16 @@ final class GDALVectorDataset {
     }
 
     deinit {
-        if let handle { GDALClose(handle) }
+        if let handle { cgdal_GDALClose(handle) }
     }
 
     /// Closes the dataset (`GDALClose`), surfacing any error raised while it flushed.
     func close() throws(GDALError) {
         guard let h = handle else { return }
         handle = nil
-        CPLErrorReset()
-        GDALClose(h)
-        if CPLGetLastErrorType() == CE_Failure || CPLGetLastErrorType() == CE_Fatal {
+        cgdal_CPLErrorReset()
+        cgdal_GDALClose(h)
+        if cgdal_CPLGetLastErrorType() == CE_Failure || cgdal_CPLGetLastErrorType() == CE_Fatal {
             throw GDALError.last("GDALClose(\(path))")
         }
     }
@@ -38,9 +38,9 @@ final class GDALVectorDataset {
     func createLayer(_ name: String, srs: SpatialReference, geometryType: OGRwkbGeometryType,
                      options: [String: String] = [:]) throws(GDALError) -> OGRLayerH {
         guard let h = handle else { throw GDALError(operation: "GDALDatasetCreateLayer(\(name))", message: "the dataset is closed") }
-        CPLErrorReset()
+        cgdal_CPLErrorReset()
         let list = StringList(options)
-        guard let layer = GDALDatasetCreateLayer(h, name, srs.handle, geometryType, list.pointer) else {
+        guard let layer = cgdal_GDALDatasetCreateLayer(h, name, srs.handle, geometryType, list.pointer) else {
             throw GDALError.last("GDALDatasetCreateLayer(\(name))")
         }
         return layer
@@ -48,12 +48,12 @@ final class GDALVectorDataset {
 
     func startTransaction() throws(GDALError) {
         guard let h = handle else { return }
-        try GDALError.check(GDALDatasetStartTransaction(h, 0), "GDALDatasetStartTransaction")
+        try GDALError.check(cgdal_GDALDatasetStartTransaction(h, 0), "GDALDatasetStartTransaction")
     }
 
     func commitTransaction() throws(GDALError) {
         guard let h = handle else { return }
-        try GDALError.check(GDALDatasetCommitTransaction(h), "GDALDatasetCommitTransaction")
+        try GDALError.check(cgdal_GDALDatasetCommitTransaction(h), "GDALDatasetCommitTransaction")
     }
 }
 
@@ -63,15 +63,15 @@ final class SpatialReference {
 
     /// WGS 84 longitude/latitude (EPSG:4326 in lon, lat order): what every layer we write is in.
     init(epsg: Int32 = 4326) throws(GDALError) {
-        _ = GDALSetup.once
-        CPLErrorReset()
-        guard let h = OSRNewSpatialReference(nil) else { throw GDALError.last("OSRNewSpatialReference") }
+        try GDALSetup.load()
+        cgdal_CPLErrorReset()
+        guard let h = cgdal_OSRNewSpatialReference(nil) else { throw GDALError.last("OSRNewSpatialReference") }
         handle = h
-        try GDALError.check(OSRImportFromEPSG(h, epsg), "OSRImportFromEPSG(\(epsg))")
-        OSRSetAxisMappingStrategy(h, OAMS_TRADITIONAL_GIS_ORDER)
+        try GDALError.check(cgdal_OSRImportFromEPSG(h, epsg), "OSRImportFromEPSG(\(epsg))")
+        cgdal_OSRSetAxisMappingStrategy(h, OAMS_TRADITIONAL_GIS_ORDER)
     }
 
-    deinit { OSRRelease(handle) }
+    deinit { cgdal_OSRRelease(handle) }
 }
 
 /// An owned `OGRFieldDefnH` (`OGR_Fld_Create`), destroyed in `deinit` (OGR_L_CreateField copies it).
@@ -79,13 +79,13 @@ final class OGRFieldDefinition {
     let handle: OGRFieldDefnH
 
     init(name: String, type: OGRFieldType, subType: OGRFieldSubType = OFSTNone) throws(GDALError) {
-        CPLErrorReset()
-        guard let h = OGR_Fld_Create(name, type) else { throw GDALError.last("OGR_Fld_Create(\(name))") }
+        cgdal_CPLErrorReset()
+        guard let h = cgdal_OGR_Fld_Create(name, type) else { throw GDALError.last("OGR_Fld_Create(\(name))") }
         handle = h
-        if subType != OFSTNone { OGR_Fld_SetSubType(h, subType) }
+        if subType != OFSTNone { cgdal_OGR_Fld_SetSubType(h, subType) }
     }
 
-    deinit { OGR_Fld_Destroy(handle) }
+    deinit { cgdal_OGR_Fld_Destroy(handle) }
 }
 
 /// An owned `OGRFeatureH`, destroyed in `deinit` (OGR_L_CreateFeature copies it).
@@ -93,17 +93,17 @@ final class OGRFeature {
     let handle: OGRFeatureH
 
     init(layer: OGRLayerH) throws(GDALError) {
-        CPLErrorReset()
-        guard let h = OGR_F_Create(OGR_L_GetLayerDefn(layer)) else { throw GDALError.last("OGR_F_Create") }
+        cgdal_CPLErrorReset()
+        guard let h = cgdal_OGR_F_Create(cgdal_OGR_L_GetLayerDefn(layer)) else { throw GDALError.last("OGR_F_Create") }
         handle = h
     }
 
-    deinit { OGR_F_Destroy(handle) }
+    deinit { cgdal_OGR_F_Destroy(handle) }
 
     /// Hands a geometry to the feature (`OGR_F_SetGeometryDirectly`): the feature owns it from then on.
     func take(_ geometry: OGRGeometry) throws(GDALError) {
         let raw = geometry.release()
-        try GDALError.check(OGR_F_SetGeometryDirectly(handle, raw), "OGR_F_SetGeometryDirectly")
+        try GDALError.check(cgdal_OGR_F_SetGeometryDirectly(handle, raw), "OGR_F_SetGeometryDirectly")
     }
 }
 
@@ -112,11 +112,11 @@ final class OGRGeometry {
     private var handle: OGRGeometryH?
 
     init(type: OGRwkbGeometryType) throws(GDALError) {
-        guard let h = OGR_G_CreateGeometry(type) else { throw GDALError.last("OGR_G_CreateGeometry(\(type.rawValue))") }
+        guard let h = cgdal_OGR_G_CreateGeometry(type) else { throw GDALError.last("OGR_G_CreateGeometry(\(type.rawValue))") }
         handle = h
     }
 
-    deinit { if let handle { OGR_G_DestroyGeometry(handle) } }
+    deinit { if let handle { cgdal_OGR_G_DestroyGeometry(handle) } }
 
     var raw: OGRGeometryH { handle! }
 
@@ -127,14 +127,14 @@ final class OGRGeometry {
         return h
     }
 
-    func addPoint(_ p: LonLat) { OGR_G_AddPoint_2D(raw, p.lon, p.lat) }
+    func addPoint(_ p: LonLat) { cgdal_OGR_G_AddPoint_2D(raw, p.lon, p.lat) }
 
     /// Moves `child` into this geometry (`OGR_G_AddGeometryDirectly`).
     func add(_ child: OGRGeometry) throws(GDALError) {
         let c = child.release()
-        let err = OGR_G_AddGeometryDirectly(raw, c)
+        let err = cgdal_OGR_G_AddGeometryDirectly(raw, c)
         if err != OGRERR_NONE {
-            OGR_G_DestroyGeometry(c)
+            cgdal_OGR_G_DestroyGeometry(c)
             throw GDALError.last("OGR_G_AddGeometryDirectly", fallback: "OGR error code \(err)")
         }
     }
@@ -145,8 +145,8 @@ final class StringList {
     private(set) var pointer: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
 
     init(_ options: [String: String]) {
-        for (k, v) in options.sorted(by: { $0.key < $1.key }) { pointer = CSLSetNameValue(pointer, k, v) }
+        for (k, v) in options.sorted(by: { $0.key < $1.key }) { pointer = cgdal_CSLSetNameValue(pointer, k, v) }
     }
 
-    deinit { CSLDestroy(pointer) }
+    deinit { cgdal_CSLDestroy(pointer) }
 }

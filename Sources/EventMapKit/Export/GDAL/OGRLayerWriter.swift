@@ -47,26 +47,26 @@ public enum OGRLayerWriter {
             }
             let subType = field.type == .boolean ? OFSTBoolean : field.type == .json ? OFSTJSON : OFSTNone
             let defn = try OGRFieldDefinition(name: field.name, type: type, subType: subType)
-            try GDALError.check(OGR_L_CreateField(layer, defn.handle, 1), "OGR_L_CreateField(\(name).\(field.name))")
+            try GDALError.check(cgdal_OGR_L_CreateField(layer, defn.handle, 1), "OGR_L_CreateField(\(name).\(field.name))")
         }
         // GeoPackage writes in one transaction per layer (fast); KML has no transactions.
         // Drivers may map fields specially (KML's name and description): look each index up by name.
-        let indices = schema.fields.map { OGR_L_FindFieldIndex(layer, $0.name, 1) }
+        let indices = schema.fields.map { cgdal_OGR_L_FindFieldIndex(layer, $0.name, 1) }
         if format == .gpkg { try ds.startTransaction() }
         for f in collection.features {
             let feature = try OGRFeature(layer: layer)
             for (field, idx) in zip(schema.fields, indices) where idx >= 0 {
                 switch f.properties[field.name] {
-                case nil, .null?: OGR_F_SetFieldNull(feature.handle, idx)
-                case .int(let v)?: OGR_F_SetFieldInteger64(feature.handle, idx, GIntBig(v))
-                case .number(let v)?: OGR_F_SetFieldDouble(feature.handle, idx, v)
-                case .bool(let b)?: OGR_F_SetFieldInteger(feature.handle, idx, b ? 1 : 0)
-                case let v?: OGR_F_SetFieldString(feature.handle, idx, LayerSchema.text(v) ?? "")
+                case nil, .null?: cgdal_OGR_F_SetFieldNull(feature.handle, idx)
+                case .int(let v)?: cgdal_OGR_F_SetFieldInteger64(feature.handle, idx, GIntBig(v))
+                case .number(let v)?: cgdal_OGR_F_SetFieldDouble(feature.handle, idx, v)
+                case .bool(let b)?: cgdal_OGR_F_SetFieldInteger(feature.handle, idx, b ? 1 : 0)
+                case let v?: cgdal_OGR_F_SetFieldString(feature.handle, idx, LayerSchema.text(v) ?? "")
                 }
             }
             if let g = f.geometry { try feature.take(try ogrGeometry(g, promote: kind.promote)) }
-            CPLErrorReset()
-            try GDALError.check(OGR_L_CreateFeature(layer, feature.handle), "OGR_L_CreateFeature(\(name))")
+            cgdal_CPLErrorReset()
+            try GDALError.check(cgdal_OGR_L_CreateFeature(layer, feature.handle), "OGR_L_CreateFeature(\(name))")
         }
         if format == .gpkg { try ds.commitTransaction() }
     }
@@ -123,7 +123,7 @@ public enum OGRLayerWriter {
         switch g {
         case .point(let p):
             let pt = try OGRGeometry(type: wkbPoint)
-            OGR_G_SetPoint_2D(pt.raw, 0, p.lon, p.lat)
+            cgdal_OGR_G_SetPoint_2D(pt.raw, 0, p.lon, p.lat)
             return promote ? try collection(wkbMultiPoint, [pt]) : pt
         case .lineString(let l):
             let ln = try line(l, wkbLineString)

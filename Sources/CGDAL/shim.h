@@ -1,7 +1,0 @@
-// GDAL's C API: the OGR vector layer (KML, GeoPackage writers) and spatial references.
-#include <gdal.h>
-#include <ogr_api.h>
-#include <ogr_srs_api.h>
-#include <cpl_conv.h>
-#include <cpl_error.h>
-#include <cpl_string.h>
