@@ -97,8 +97,8 @@ def callgrind_profile(path, n):
 
     total = count(r"PROGRAM TOTALS")
     phases = {
-        "dynamic loading and relocation (ld.so, 128 shared libraries)": count(r"rtld.c:_dl_start"),
-        "shared-library initialisers (libde265 via GDAL's libheif, ...)": count(r"dl-init.c:_dl_init"),
+        "dynamic loading and relocation (ld.so)": count(r"rtld.c:_dl_start"),
+        "shared-library initialisers": count(r"dl-init.c:_dl_init"),
         "reading the places and border files": count(r"GazetteerCSVO6places") + count(r"GeoJSONReaderO4read"),
         "events: geod_inverse (border + nearest place)": count(r"\?\?\?:geod_inverse "),
         "events: border search and refinement, less its geod_inverse": 0,
