@@ -1,3 +1,4 @@
+import GeoCore
 /// An event or report file that cannot be used. Messages name the file, the line (the header
 /// is line 1, as in an editor) and the field, so a user can go and fix it.
 public enum EventDataError: Error, Sendable, CustomStringConvertible, Equatable {
@@ -114,14 +115,7 @@ struct CSVTable {
     }
 }
 
-extension StringProtocol {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s.removeFirst() }
-        while let l = s.last, l.isWhitespace { s.removeLast() }
-        return String(s)
-    }
-}
+
 
 /// Runs `body` on each row; a row error either stops the load or, with `skipBad`, is collected.
 func eachRow(_ table: CSVTable, skipBad: Bool, skipped: inout [EventDataError],
