@@ -78,15 +78,7 @@ public struct FrameClip {
     private func project(_ g: Geometry) throws -> Geometry {
         let t = frame.transformer
         func ps(_ l: [LonLat]) throws -> [LonLat] { try t.project(l).map { LonLat(lon: $0.x, lat: $0.y) } }
-        switch g {
-        case .point(let p): return .point(try ps([p])[0])
-        case .multiPoint(let l): return .multiPoint(try ps(l))
-        case .lineString(let l): return .lineString(try ps(l))
-        case .multiLineString(let ls): return .multiLineString(try ls.map(ps))
-        case .polygon(let rs): return .polygon(try rs.map(ps))
-        case .multiPolygon(let polys): return .multiPolygon(try polys.map { try $0.map(ps) })
-        case .geometryCollection(let gs): return .geometryCollection(try gs.map(project))
-        }
+        return try g.mapPositionLists(ps)
     }
 }
 

@@ -89,27 +89,12 @@ public struct GeoJSONWriter: Sendable {
     }
 
     func prepared(_ g: Geometry) -> Geometry {
-        switch g {
-        case .point, .multiPoint: return g
-        case .lineString(let l): return .lineString(densified(l))
-        case .multiLineString(let ls): return .multiLineString(ls.map(densified))
-        case .polygon(let rings): return .polygon(oriented(rings))
-        case .multiPolygon(let polys): return .multiPolygon(polys.map(oriented))
-        case .geometryCollection(let gs): return .geometryCollection(gs.map(prepared))
-        }
+        g.mapPositionLists(densified).orientedForRFC7946
     }
 
     private func densified(_ l: [LonLat]) -> [LonLat] {
         guard let tol = densifyToleranceMetres else { return l }
         return Geodesic.densify(l, toleranceMetres: tol)
-    }
-
-    private func oriented(_ rings: [[LonLat]]) -> [[LonLat]] {
-        rings.enumerated().map { i, ring in
-            let r = densified(ring)
-            let ccw = RingOrientation.isCounterClockwise(r)
-            return (i == 0) == ccw ? r : r.reversed()
-        }
     }
 }
 

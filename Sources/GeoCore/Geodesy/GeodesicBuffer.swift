@@ -94,7 +94,7 @@ public enum GeodesicBuffer {
             }
             result = out.count == 1 ? .polygon(out[0]) : .multiPolygon(out)
         }
-        result = oriented(result)
+        result = result.orientedForRFC7946
         return BufferResult(geometry: result, radiusMetres: r, toleranceMetres: tol,
                             maximumDeviationMetres: worst, areaSquareMetres: Geodesic.area(of: result))
     }
@@ -123,15 +123,7 @@ public enum GeodesicBuffer {
             }
             return try frame.project(dense).map { LonLat(lon: $0.x, lat: $0.y) }
         }
-        switch g {
-        case .point(let p): return .point(try line([p])[0])
-        case .multiPoint(let ps): return .multiPoint(try line(ps))
-        case .lineString(let l): return .lineString(try line(l))
-        case .multiLineString(let ls): return .multiLineString(try ls.map(line))
-        case .polygon(let rings): return .polygon(try rings.map(line))
-        case .multiPolygon(let polys): return .multiPolygon(try polys.map { try $0.map(line) })
-        case .geometryCollection(let gs): return .geometryCollection(try gs.map { try projectedGeometry($0, frame, densifyMetres: densifyMetres) })
-        }
+        return try g.mapPositionLists(line)
     }
 
     /// Straight projected edges split so that none exceeds `maximumStep`.
@@ -225,18 +217,6 @@ public enum GeodesicBuffer {
             previous = next
         }
         return (out, worst)
-    }
-
-    /// Exterior rings counter-clockwise, holes clockwise (RFC 7946).
-    static func oriented(_ g: Geometry) -> Geometry {
-        func fix(_ rings: [[LonLat]]) -> [[LonLat]] {
-            rings.enumerated().map { i, r in (i == 0) == RingOrientation.isCounterClockwise(r) ? r : r.reversed() }
-        }
-        switch g {
-        case .polygon(let rings): return .polygon(fix(rings))
-        case .multiPolygon(let polys): return .multiPolygon(polys.map(fix))
-        default: return g
-        }
     }
 }
 
