@@ -36,3 +36,17 @@ public enum CLI {
         try ExternalTool.run(Paths.eventmapBinary, arguments, input: input, currentDirectory: currentDirectory ?? Paths.repository)
     }
 }
+
+extension Paths {
+    /// The Python of the tests' virtual environment (`scripts/ensure-venv.sh`, run by `make test`).
+    public static let venvPython: String = {
+        let env = ProcessInfo.processInfo.environment["EVENTMAP_VENV"] ?? (repository + "/.venv")
+        return env + "/bin/python"
+    }()
+}
+
+/// Facts about the test run itself.
+public enum TestRun {
+    /// True in CI's second pass (AddressSanitizer): tests of external engines (Spark) skip there.
+    public static let isSanitizerPass = ProcessInfo.processInfo.environment["EVENTMAP_SANITIZER_PASS"] != nil
+}
