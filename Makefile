@@ -27,7 +27,7 @@ build: deps
 	$(SWIFT) build -c release --product eventmap
 
 run: build
-	$(BIN) render -o output
+	$(BIN) render --scenario geodata/scenarios/kafr-takharim-2020.json -o output
 
 test: deps-test
 	$(SWIFT) test

@@ -27,6 +27,23 @@ struct EventMap: ParsableCommand {
             ExportCommand.self,
         ]
     )
+
+    /// Negative coordinates work as typed (`distance -33.9,18.4 51.5,-0.1`): an argument that starts
+    /// with a minus and a digit is a number, not an option, so its minus becomes U+2212 (which
+    /// every coordinate parser reads as a minus) before the arguments are parsed.
+    static func main() {
+        main(CommandLine.arguments.dropFirst().map(NegativeNumberArgument.protect))
+    }
+}
+
+/// The rewrite that keeps negative numbers from being read as options.
+enum NegativeNumberArgument {
+    static func protect(_ argument: String) -> String {
+        let s = argument.unicodeScalars
+        guard s.count >= 2, s.first == "-", let second = s.dropFirst().first,
+              ("0"..."9").contains(second) || second == "." else { return argument }
+        return "\u{2212}" + String(argument.dropFirst())
+    }
 }
 
 enum EventMapVersion {

@@ -71,6 +71,10 @@ public struct PlaceSearch: Sendable {
                 if let n = index.nearest(to: place.position), n.distanceMetres <= metres {
                     out.append(PlaceDistance(place: place, distanceMetres: n.distanceMetres, azimuthDegrees: n.azimuthDegrees))
                 }
+            case .borders(let set):
+                if let n = set.nearest(to: place.position), n.point.distanceMetres <= metres {
+                    out.append(PlaceDistance(place: place, distanceMetres: n.point.distanceMetres, azimuthDegrees: n.point.azimuthDegrees))
+                }
             case .area(_, _, let area):
                 if let d = area.distance(from: place.position), d.distanceMetres <= metres {
                     out.append(PlaceDistance(place: place, distanceMetres: d.distanceMetres,

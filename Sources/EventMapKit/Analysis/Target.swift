@@ -1,10 +1,12 @@
 import GeoCore
 
-/// What a spatial query measures to: a point (a place or a typed coordinate), a line (the
-/// border) or an area (a country, or the polygons of a GeoJSON file).
+/// What a spatial query measures to: a point (a place or a typed coordinate), a line (the lines
+/// of a GeoJSON file), land borders (the nearest of a set, named by the two countries) or an area
+/// (a country, or the polygons of a GeoJSON file).
 public enum Target: Sendable {
     case point(NamedPoint)
     case line(name: String, geometry: Geometry, index: GeodesicPolyline)
+    case borders(LandBorderSet)
     case area(name: String, geometry: Geometry, area: GeodesicArea)
 
     /// How to call it in output.
@@ -12,6 +14,7 @@ public enum Target: Sendable {
         switch self {
         case .point(let p): p.label
         case .line(let name, _, _), .area(let name, _, _): name
+        case .borders(let set): set.name
         }
     }
 
@@ -20,8 +23,12 @@ public enum Target: Sendable {
         switch self {
         case .point(let p): .point(p.position)
         case .line(_, let g, _), .area(_, let g, _): g
+        case .borders(let set): set.geometry
         }
     }
+
+    /// A single land border as a target.
+    public static func border(_ b: LandBorder) -> Target { .borders(LandBorderSet([b], name: b.displayName)) }
 
     /// The geodesic area in m² of an area target (`geod_polygonarea`); nil for points and lines.
     public var areaSquareMetres: Double? {
@@ -57,40 +64,67 @@ public enum Target: Sendable {
     }
 }
 
-/// Turns what a user typed into a target: `border`, `LAT,LON`, a country (name or ISO code),
-/// or a gazetteer place (name or id). GeoJSON files are read by the caller and passed to
-/// `Target.fromGeoJSON` (the library does not touch the file system).
+/// Turns what a user typed into a target: `border` (the nearest international land border),
+/// `border:AAA-BBB` (that shared border, alpha-3 or alpha-2, either order), `border:AAA` (every
+/// land border of a country), `LAT,LON`, a country (name or ISO code), or a gazetteer place
+/// (name or id). GeoJSON files are read by the caller and passed to `Target.fromGeoJSON` (the
+/// library does not touch the file system).
 public struct TargetResolver: Sendable {
     public let gazetteer: Gazetteer
-    public let borders: Borders?
+    public let world: World?
 
-    /// Words that mean the Syria-Turkey border line.
-    public static let borderWords: Set<String> = ["border", "syria turkey", "syria turkey border", "turkey syria border"]
-
-    public init(gazetteer: Gazetteer, borders: Borders?) {
+    public init(gazetteer: Gazetteer, world: World?) {
         self.gazetteer = gazetteer
-        self.borders = borders
+        self.world = world
     }
 
-    /// Whether `query` names the border (so that callers know to load the borders).
+    /// Whether `query` names land borders (`border`, `border:...`), so that callers load the world.
     public static func isBorder(_ query: String) -> Bool {
-        let words = query.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).joined(separator: " ")
-        return borderWords.contains(words)
+        let q = query.trimmingSpaces.lowercased()
+        return q == "border" || q == "borders" || q.hasPrefix("border:")
+    }
+
+    /// The land borders `query` names (`border`, `border:AAA-BBB`, `border:AAA`).
+    public static func borders(_ query: String, in world: World) throws(AnalysisError) -> LandBorderSet {
+        let q = query.trimmingSpaces
+        guard q.lowercased().hasPrefix("border:") else { return LandBorderSet(world.allBorders, name: "the nearest land border") }
+        let spec = String(q.dropFirst("border:".count)).trimmingSpaces
+        let codes = spec.split(separator: "-", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
+        func country(_ code: String) throws(AnalysisError) -> World.CountryEntry {
+            guard let c = world.countryEntry(code) else {
+                throw .unknownTarget(query: query, reason: "'\(query)': no country '\(code)' (write border:AAA-BBB with ISO alpha-3 or alpha-2 codes, e.g. border:SYR-TUR, or border:SYR for all of a country's land borders).")
+            }
+            return c
+        }
+        switch codes.count {
+        case 1:
+            let c = try country(codes[0])
+            let all = world.borders(of: c.code)
+            guard !all.isEmpty else { throw .unknownTarget(query: query, reason: "'\(query)': \(c.name) (\(c.code)) has no land border in Natural Earth.") }
+            return LandBorderSet(all, name: "the land borders of \(c.name)")
+        case 2:
+            let a = try country(codes[0]), b = try country(codes[1])
+            guard let border = world.border(between: a.code, and: b.code) else {
+                throw .unknownTarget(query: query, reason: "'\(query)': \(a.name) (\(a.code)) and \(b.name) (\(b.code)) share no land border in Natural Earth.")
+            }
+            return LandBorderSet([border], name: border.displayName)
+        default:
+            throw .unknownTarget(query: query, reason: "'\(query)': write border, border:AAA-BBB (e.g. border:SYR-TUR) or border:AAA.")
+        }
     }
 
     public func resolve(_ query: String) throws(AnalysisError) -> Target {
         if Self.isBorder(query) {
-            guard let borders else { throw .unknownTarget(query: query, reason: "the border data is not loaded") }
-            return .line(name: borders.border.name, geometry: .lineString(borders.border.line), index: borders.border.index)
+            guard let world else { throw .unknownTarget(query: query, reason: "the world's border data is not loaded") }
+            return .borders(try Self.borders(query, in: world))
         }
-        if !LonLat.looksLikeCoordinate(query), let c = borders?.country(query) {
+        if !LonLat.looksLikeCoordinate(query), gazetteer.place(id: query) == nil, let c = world?.country(query) {
             return .area(name: c.name, geometry: c.geometry, area: c.prepared())
         }
         do { return .point(try gazetteer.resolvePoint(query)) } catch {
             var reason = error.description
             if case .unknown = error {
-                let countries = borders?.countries.map(\.name).joined(separator: ", ") ?? ""
-                reason += " A target may also be LAT,LON, `border`" + (countries.isEmpty ? "" : ", a country (\(countries))") + " or a GeoJSON file."
+                reason += " A target may also be LAT,LON, `border`, `border:AAA-BBB`, a country (name or ISO code) or a GeoJSON file."
             }
             throw .unknownTarget(query: query, reason: reason)
         }

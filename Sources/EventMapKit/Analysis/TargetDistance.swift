@@ -13,6 +13,8 @@ public struct TargetDistance: Sendable {
     public let finalAzimuthDegrees: Double?
     /// The nearest point of the target (the target itself for a point).
     public let nearest: LonLat
+    /// For land borders: the border the nearest point lies on (the two countries).
+    public let border: LandBorder?
     /// For an area: whether `from` lies inside, and its distance to the boundary.
     public let isInside: Bool?
     public let boundaryDistanceMetres: Double?
@@ -39,6 +41,7 @@ public struct TargetDistance: Sendable {
             azimuthDegrees = g.distanceMetres > 0 ? g.initialAzimuthDegrees : nil
             finalAzimuthDegrees = g.distanceMetres > 0 ? g.finalAzimuthDegrees : nil
             nearest = to.position
+            border = nil
             isInside = nil
             boundaryDistanceMetres = nil
             if let p = to.place, p.isApproximate, p.id != from.place?.id { approximate.append(p) }
@@ -48,6 +51,16 @@ public struct TargetDistance: Sendable {
             azimuthDegrees = n?.azimuthDegrees
             finalAzimuthDegrees = nil
             nearest = n?.point ?? from.position
+            border = nil
+            isInside = nil
+            boundaryDistanceMetres = nil
+        case .borders(let set):
+            let n = set.nearest(to: from.position)
+            distanceMetres = n?.point.distanceMetres ?? .infinity
+            azimuthDegrees = n?.point.azimuthDegrees
+            finalAzimuthDegrees = nil
+            nearest = n?.point.point ?? from.position
+            border = n?.border
             isInside = nil
             boundaryDistanceMetres = nil
         case .area(_, _, let area):
@@ -56,10 +69,11 @@ public struct TargetDistance: Sendable {
             azimuthDegrees = d?.boundary.azimuthDegrees
             finalAzimuthDegrees = nil
             nearest = d?.boundary.point ?? from.position
+            border = nil
             isInside = d?.isInside
             boundaryDistanceMetres = d?.boundary.distanceMetres
         }
-        uncertaintyMetres = approximate.reduce(0) { $0 + $1.uncertaintyMetres }
+        uncertaintyMetres = LocationUncertainty.combined(approximate)
         notes = approximate.map(PrecisionNote.distance)
     }
 }

@@ -1,7 +1,6 @@
 import GeoCore
 
-/// Geodesic buffers of targets, optionally clipped to a country: the zones the maps draw (e.g.
-/// the 10 km and 20 km bands on the Syrian side of the border) and `eventmap buffer` writes.
+/// Geodesic buffers of targets, optionally clipped to a country: the zones the maps draw  and `eventmap buffer` writes.
 public enum Zones {
     /// The boundary tolerance used unless asked otherwise, metres.
     public static let defaultToleranceMetres = 1.0
@@ -20,13 +19,6 @@ public enum Zones {
         }
     }
 
-    /// The zone within `radiusMetres` of the border on `side`'s side (e.g. Syria).
-    public static func borderZone(_ borders: Borders, radiusMetres: Double, side: Country,
-                                  toleranceMetres: Double = defaultToleranceMetres) throws(AnalysisError) -> BufferResult {
-        let target = Target.line(name: borders.border.name, geometry: .lineString(borders.border.line), index: borders.border.index)
-        return try buffer(target, radiusMetres: radiusMetres, clip: side, toleranceMetres: toleranceMetres)
-    }
-
     /// The buffer as one GeoJSON feature with its measurements in the properties.
     public static func feature(_ result: BufferResult, target: Target, clip: Country?) -> Feature {
         var props = JSONObject()
@@ -35,7 +27,7 @@ public enum Zones {
         props["target"] = .string(target.label)
         if let p = target.place { props["target_id"] = .string(p.id) }
         props["radius_m"] = .number(result.radiusMetres)
-        if let clip { props["clip"] = .string(clip.id) }
+        if let clip { props["clip"] = .string(clip.code) }
         props["area_km2"] = .number(result.areaSquareMetres / 1e6)
         props["tolerance_m"] = .number(result.toleranceMetres)
         props["max_deviation_m"] = .number(result.maximumDeviationMetres)

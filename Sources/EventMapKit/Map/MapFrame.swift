@@ -181,7 +181,8 @@ extension MapFrame {
 
 extension BoundingBox {
     /// Parses `W,S,E,N` in decimal degrees (the order of RFC 7946 `bbox`).
-    public init(parsingWSEN text: String) throws(MapFrameError) {
+    public init(parsingWSEN typed: String) throws(MapFrameError) {
+        let text = typed.withASCIIMinus
         let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         guard parts.count == 4 else { throw .badBoundingBox("'\(text)' needs four numbers W,S,E,N in decimal degrees, e.g. 36.2,35.9,36.8,36.4") }
         var v: [Double] = []

@@ -1,8 +1,8 @@
 /// The house style of the maps: one place for colours and sizes, so the overview and the detail
 /// map read the same way.
 public enum MapPalette {
-    public static let syria = MapStyle(fill: "#f4f0e4", stroke: "#b8b09c", strokeWidth: 0.6)
-    public static let turkey = MapStyle(fill: "#e7e7e2", stroke: "#b8b09c", strokeWidth: 0.6)
+    public static let primaryCountry = MapStyle(fill: "#f4f0e4", stroke: "#b8b09c", strokeWidth: 0.6)
+    public static let secondaryCountry = MapStyle(fill: "#e7e7e2", stroke: "#b8b09c", strokeWidth: 0.6)
     public static let otherCountry = MapStyle(fill: "#eeeeee", stroke: "#b8b09c", strokeWidth: 0.6)
     public static let border = MapStyle(stroke: "#b3261e", strokeWidth: 2)
     public static let zone20 = MapStyle(fill: "#f2dc5d", fillOpacity: 0.4, stroke: "#a88f00", strokeWidth: 0.8, dash: "5 3")

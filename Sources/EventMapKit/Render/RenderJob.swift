@@ -1,47 +1,56 @@
 import Foundation
 import GeoCore
 
-/// What the main job reads: the gazetteer and the border data (events join when present).
+/// What the main job reads: the gazetteer, the world's countries and borders, and the events.
 public struct RenderInputs: Sendable {
     public var gazetteer: Gazetteer
-    /// The Syria-Turkey border line and the country polygons.
-    public var borders: Borders
+    public var world: World
     /// Events with their reports (the bundled ones, or a user's ACLED/UCDP file).
     public var events: [Event]
 
-    public init(gazetteer: Gazetteer, borders: Borders, events: [Event] = []) {
-        self.gazetteer = gazetteer; self.borders = borders; self.events = events
+    public init(gazetteer: Gazetteer, world: World, events: [Event] = []) {
+        self.gazetteer = gazetteer; self.world = world; self.events = events
     }
 }
 
-/// The measurements behind the maps, made once: the detail map's place and its distance to the
-/// border, and the geodesic zones along the border on the Syrian side.
+/// The measurements behind the maps, made once: the scenario's borders, the focus place and its
+/// distance to them, and the geodesic zones.
 public struct RenderAnalysis: Sendable {
-    public let focus: Place
-    public let focusToBorder: BorderDistance
-    /// Approximate places near the focus (the camp), each with its distance to the border.
+    public let scenario: Scenario
+    public let borders: LandBorderSet
+    public let focus: Place?
+    public let focusToBorder: BorderDistance?
+    /// Approximate places near the focus, each with its distance to the border.
     public let nearbyApproximate: [BorderDistance]
-    /// The side the zones lie on (Syria), when the border data has it.
-    public let zoneSide: Country?
-    /// The 10 km and 20 km zones, in that order.
-    public let zones: [(name: String, result: BufferResult)]
+    /// The zones, in the scenario's order, with the country each is clipped to.
+    public let zones: [(name: String, result: BufferResult, side: Country)]
 
-    /// Zone radii in metres and their layer names.
-    public static let zoneRadii: [(Double, String)] = [(10_000, "border-zone-10km"), (20_000, "border-zone-20km")]
-
-    public init(_ inputs: RenderInputs, focus: Place) throws {
-        self.focus = focus
-        focusToBorder = BorderDistance(place: focus, borders: inputs.borders)
-        nearbyApproximate = inputs.gazetteer.places
-            .filter { $0.isApproximate && $0.observationPoint == nil && !PlaceLayers.regionKinds.contains($0.kind) && $0.id != focus.id }
-            .filter { Geodesic.distance($0.position, focus.position) <= 25_000 }
-            .map { BorderDistance(place: $0, borders: inputs.borders) }
-        zoneSide = inputs.borders.country("SY")
-        var zones: [(String, BufferResult)] = []
-        if let side = zoneSide {
-            for (radius, name) in Self.zoneRadii {
-                zones.append((name, try Zones.borderZone(inputs.borders, radiusMetres: radius, side: side)))
-            }
+    public init(_ inputs: RenderInputs, scenario: Scenario) throws {
+        self.scenario = scenario
+        do { borders = try TargetResolver.borders(scenario.border, in: inputs.world) } catch {
+            throw RenderError("scenario \(scenario.id): border: \(error.description)")
+        }
+        if let id = scenario.focus {
+            do { focus = try inputs.gazetteer.lookup(id) } catch { throw RenderError("scenario \(scenario.id): focus: \(error.description)") }
+        } else {
+            focus = nil
+        }
+        let borders = self.borders
+        focusToBorder = focus.map { BorderDistance(place: $0, borders: borders) }
+        var nearbyRadius = 0.0
+        for case .focusToBorder(let r) in scenario.measurements { nearbyRadius = r }
+        if let focus, nearbyRadius > 0 {
+            nearbyApproximate = inputs.gazetteer.places
+                .filter { $0.isApproximate && $0.observationPoint == nil && !PlaceLayers.regionKinds.contains($0.kind) && $0.id != focus.id }
+                .filter { Geodesic.distance($0.position, focus.position) <= nearbyRadius }
+                .map { BorderDistance(place: $0, borders: borders) }
+        } else {
+            nearbyApproximate = []
+        }
+        var zones: [(String, BufferResult, Country)] = []
+        for z in scenario.zones {
+            guard let side = inputs.world.country(z.side) else { throw RenderError("scenario \(scenario.id): zone \(z.layer): no country '\(z.side)'") }
+            zones.append((z.layer, try Zones.buffer(.borders(borders), radiusMetres: z.radiusMetres, clip: side), side))
         }
         self.zones = zones
     }
@@ -49,16 +58,15 @@ public struct RenderAnalysis: Sendable {
 
 /// What a user may change about the maps.
 public struct RenderOptions: Sendable {
-    /// `--projection`: a PROJ string or EPSG code for both maps; nil for transverse Mercator on each.
+    /// `--projection`: a PROJ string or EPSG code for every map; nil for transverse Mercator on each.
     public var projection: String?
-    /// `--bbox` for the overview map.
+    /// `--bbox` for the maps that fit the data.
     public var bbox: BoundingBox?
-    /// The place the detail map is about; nil for Kafr Takharim, or the first place when the
-    /// gazetteer has none of that id.
-    public var focusPlaceID: String?
+    /// `--focus`: the place the scenario's focus becomes (name or id).
+    public var focusPlace: String?
 
-    public init(projection: String? = nil, bbox: BoundingBox? = nil, focusPlaceID: String? = nil) {
-        self.projection = projection; self.bbox = bbox; self.focusPlaceID = focusPlaceID
+    public init(projection: String? = nil, bbox: BoundingBox? = nil, focusPlace: String? = nil) {
+        self.projection = projection; self.bbox = bbox; self.focusPlace = focusPlace
     }
 }
 
@@ -97,58 +105,69 @@ public struct RenderError: Error, Sendable, CustomStringConvertible {
     public init(_ description: String) { self.description = description }
 }
 
-/// The main job: the GeoJSON layers and the SVG maps of the bundled scenario (or of a user's
-/// own data), and the measurements behind them. Pure: it returns file contents; `write` puts
-/// them in a folder atomically.
+/// The main job: the GeoJSON layers, the SVG maps and the measurements of a scenario (bundled,
+/// given, or derived from the data). Pure: it returns file contents; `write` puts them in a
+/// folder atomically.
 public enum RenderJob {
-    public static let defaultFocusPlaceID = "kafr-takharim"
     static let geoJSONWriter = GeoJSONWriter(coordinateDecimals: 7, propertyDecimals: 6, densifyToleranceMetres: 1)
 
-    /// The place the detail map is about.
-    public static func focusPlace(_ inputs: RenderInputs, _ options: RenderOptions) throws -> Place {
-        if let id = options.focusPlaceID {
-            do { return try inputs.gazetteer.lookup(id) } catch { throw RenderError("--focus: \(error.description)") }
+    /// The scenario with the user's `--focus` applied (a place name or id resolved to its id).
+    public static func scenario(_ base: Scenario, _ inputs: RenderInputs, _ options: RenderOptions) throws -> Scenario {
+        var s = base
+        if let f = options.focusPlace {
+            do { s.focus = try inputs.gazetteer.lookup(f).id } catch { throw RenderError("--focus: \(error.description)") }
         }
-        if let p = inputs.gazetteer.place(id: defaultFocusPlaceID) { return p }
-        guard let first = inputs.gazetteer.places.first else { throw RenderError("the gazetteer has no places: there is nothing to map") }
-        return first
+        return s
     }
 
     /// The named GeoJSON layers, in output order.
     public static func geoJSONLayers(_ inputs: RenderInputs, _ analysis: RenderAnalysis) -> [FeatureCollection] {
+        let names = analysis.scenario.layerNames
         var layers = [
-            GeoJSONLayers.places(inputs.gazetteer),
-            GeoJSONLayers.observationPoints(inputs.gazetteer),
-            GeoJSONLayers.events(inputs.events),
-            GeoJSONLayers.border(inputs.borders.border),
+            GeoJSONLayers.places(inputs.gazetteer, name: names.places),
+            GeoJSONLayers.observationPoints(inputs.gazetteer, name: names.observationPoints),
+            GeoJSONLayers.events(inputs.events, name: names.events),
+            GeoJSONLayers.borders(shown(analysis.borders, inputs, analysis), name: names.border),
         ]
-        if let side = analysis.zoneSide {
-            for z in analysis.zones { layers.append(GeoJSONLayers.borderZone(z.result, borders: inputs.borders, side: side, name: z.name)) }
+        for z in analysis.zones { layers.append(GeoJSONLayers.borderZone(z.result, borders: analysis.borders, side: z.side, name: z.name)) }
+        if let d = analysis.focusToBorder, let name = names.focusLine {
+            layers.append(GeoJSONLayers.borderLine(d, name: name))
         }
-        layers.append(GeoJSONLayers.borderLine(analysis.focusToBorder, name: analysis.focus.id + "-border-line"))
         return layers.filter { !$0.features.isEmpty }
     }
 
+    /// The borders worth writing and drawing: a scenario's own, or, for the nearest land border,
+    /// those near the data (within 500 km of its box).
+    static func shown(_ set: LandBorderSet, _ inputs: RenderInputs, _ analysis: RenderAnalysis) -> [LandBorder] {
+        guard set.borders.count > 1 else { return set.borders }
+        guard let box = dataBox(inputs, analysis)?.widened(byDegrees: 5) else { return [] }
+        return set.borders.filter { b in b.lines.contains { $0.contains(where: box.contains) } }
+    }
+
+    /// The box of the events and places (and the focus).
+    static func dataBox(_ inputs: RenderInputs, _ analysis: RenderAnalysis) -> BoundingBox? {
+        BoundingBox(inputs.events.map(\.position) + inputs.gazetteer.places.map(\.position) + [analysis.focus?.position].compactMap { $0 })
+    }
+
     /// Runs the whole job in memory.
-    public static func run(_ inputs: RenderInputs, _ options: RenderOptions) throws -> RenderProduct {
+    public static func run(_ inputs: RenderInputs, scenario: Scenario, _ options: RenderOptions) throws -> RenderProduct {
         let proj = try PROJContext()
         let geos = GEOSContext()
-        let focus = try focusPlace(inputs, options)
-        let analysis = try RenderAnalysis(inputs, focus: focus)
+        let analysis = try RenderAnalysis(inputs, scenario: try Self.scenario(scenario, inputs, options))
         var files: [OutputFile] = []
         for layer in geoJSONLayers(inputs, analysis) {
             files.append(OutputFile(name: (layer.name ?? "layer") + ".geojson", contents: geoJSONWriter.string(layer)))
         }
         var dropped: [String: [String]] = [:]
-        let request = MapFrameRequest(projection: options.projection, bbox: options.bbox)
-        let overview = try SVGRenderer(request: request).render(overviewMap(inputs, analysis, options), proj: proj, geos: geos)
-        files.append(OutputFile(name: "nw-syria-overview.svg", contents: overview.svg))
-        dropped["nw-syria-overview.svg"] = overview.droppedLabels
-        let detailRequest = MapFrameRequest(projection: options.projection)
-        let detailDoc = detailMap(inputs, analysis, options)
-        let detail = try SVGRenderer(request: detailRequest).render(detailDoc, proj: proj, geos: geos)
-        files.append(OutputFile(name: detailDoc.id + ".svg", contents: detail.svg))
-        dropped[detailDoc.id + ".svg"] = detail.droppedLabels
+        for spec in analysis.scenario.maps {
+            let doc = try map(spec, inputs, analysis, options)
+            var request = MapFrameRequest(projection: options.projection)
+            if case .box(let b) = spec.extent { request.bbox = b }
+            if case .fitData = spec.extent, let b = options.bbox { request.bbox = b }
+            let svg = try SVGRenderer(request: request).render(doc, proj: proj, geos: geos)
+            files.append(OutputFile(name: spec.id + ".svg", contents: svg.svg))
+            dropped[spec.id + ".svg"] = svg.droppedLabels
+        }
         return RenderProduct(files: files, measurements: measurements(inputs, analysis), droppedLabels: dropped)
     }
 

@@ -25,74 +25,99 @@ extension RenderJob {
         options.projection.map { "Projection: \(MapFrame.projectionDefinition($0))." } ?? "Projection: transverse Mercator centred on the map."
     }
 
-    static func overviewMap(_ inputs: RenderInputs, _ analysis: RenderAnalysis, _ options: RenderOptions) -> MapDocument {
+    /// One map of the scenario: its layers in the order the spec lists them, framed by its extent.
+    static func map(_ spec: Scenario.MapSpec, _ inputs: RenderInputs, _ analysis: RenderAnalysis, _ options: RenderOptions) throws -> MapDocument {
         let g = inputs.gazetteer
-        let ops = PlaceLayers.observationPoints(g)
-        var focusPositions = ops.features.flatMap { $0.drawnGeometry.positions }
-        if focusPositions.isEmpty { focusPositions = g.places.map(\.position) }
-        focusPositions.append(analysis.focus.position)
         let events = EventLayers.layers(inputs.events)
-        focusPositions += events.symbols.features.map(\.geometry).flatMap(\.positions)
-        var layers = [BorderLayers.countries(inputs.borders.countries)]
-        if let zone = analysis.zones.last, let side = analysis.zoneSide {
-            layers.append(ZoneLayers.zone(zone.result, id: zone.name, side: side, style: MapPalette.zone20))
+        let ops = PlaceLayers.observationPoints(g)
+        var focusPositions: [LonLat]
+        switch spec.extent {
+        case .fitData, .box:
+            focusPositions = ops.features.flatMap { $0.drawnGeometry.positions }
+            if focusPositions.isEmpty { focusPositions = g.places.map(\.position) }
+            if let f = analysis.focus { focusPositions.append(f.position) }
+            focusPositions += events.symbols.features.map(\.geometry).flatMap(\.positions)
+            if case .box(let b) = spec.extent {
+                focusPositions = [LonLat(lon: b.west, lat: b.south), LonLat(lon: b.east, lat: b.north)]
+            }
+        case .aroundFocus(let radius):
+            guard let focus = analysis.focus else { throw RenderError("map \(spec.id): its extent is around the focus, but the scenario has none") }
+            focusPositions = GeodesicBuffer.circle(centre: focus.position, radiusMetres: radius, toleranceMetres: 50)
+            focusPositions.append(focus.position)
+            if let d = analysis.focusToBorder { focusPositions.append(d.measurement.nearest) }
         }
-        layers += [
-            PlaceLayers.regions(g),
-            BorderLayers.border(inputs.borders.border),
-            events.areas,
-            ops,
-            events.symbols,
-            PlaceLayers.places(g),
-        ]
-        layers = layers.filter { !$0.features.isEmpty }
-        return MapDocument(
-            id: "nw-syria-overview",
-            title: "North-west Syria: the Turkish observation points and the border, end of 2020",
-            subtitle: "Observation points coloured by their status on 31 Dec 2020; "
-                + (events.symbols.features.isEmpty ? "" : "events sized by their death toll; ")
-                + "approximate locations drawn as circles of their uncertainty radius.",
-            layers: layers, attribution: attribution(inputs, projectionNote: projectionNote(options)),
-            areaLabels: BorderLayers.countryLabels(inputs.borders.countries), focus: focusPositions)
+        if case .fitData = spec.extent, let b = options.bbox {
+            focusPositions = [LonLat(lon: b.west, lat: b.south), LonLat(lon: b.east, lat: b.north)]
+        }
+        guard let box = BoundingBox(focusPositions) else { throw RenderError("map \(spec.id): there is nothing to map (no places, events or focus)") }
+        // Countries around the frame (cut to it when drawn): the box and half its size again each way.
+        let countries = inputs.world.countries(meeting: box.widened(byFraction: 0.5, minimumDegrees: 0.5))
+        let primary = Set(analysis.zones.map(\.side.code) + (analysis.focusToBorder.flatMap { d in Self.countryCode(of: d.place.position, countries) }.map { [$0] } ?? []))
+        let secondary = Set(analysis.borders.borders.count == 1 ? [analysis.borders.borders[0].codes.0, analysis.borders.borders[0].codes.1] : [])
+        var layers: [MapLayer] = []
+        for name in spec.layers {
+            switch name {
+            case "countries": layers.append(BorderLayers.countries(countries, primary: primary, secondary: secondary.subtracting(primary)))
+            case "regions": layers.append(PlaceLayers.regions(g))
+            case "border": layers.append(BorderLayers.borders(shown(analysis.borders, inputs, analysis), id: analysis.scenario.layerNames.border,
+                                                              title: analysis.borders.borders.count == 1 ? analysis.borders.borders[0].displayName : "International land borders"))
+            case "event-areas": layers.append(events.areas)
+            case "observation-points": layers.append(ops)
+            case "events": layers.append(events.symbols)
+            case "places": layers.append(PlaceLayers.places(g))
+            case "ring":
+                if let focus = analysis.focus, let r = spec.ringMetres { layers.append(ring(focus, radiusMetres: r)) }
+            case "focus-line":
+                if let d = analysis.focusToBorder { layers.append(focusLine(d)) }
+            default:
+                if name.hasPrefix("zone:"), let z = analysis.zones.first(where: { "zone:" + $0.name == name }) {
+                    layers.append(ZoneLayers.zone(z.result, id: z.name, side: z.side, style: MapPalette.zone20))
+                }
+            }
+        }
+        return MapDocument(id: spec.id, title: spec.title, subtitle: spec.subtitle,
+                           layers: layers.filter { !$0.features.isEmpty },
+                           attribution: attribution(inputs, projectionNote: projectionNote(options)),
+                           areaLabels: BorderLayers.countryLabels(countries), focus: focusPositions)
     }
 
-    static func detailMap(_ inputs: RenderInputs, _ analysis: RenderAnalysis, _ options: RenderOptions) -> MapDocument {
-        let g = inputs.gazetteer
-        let focus = analysis.focus
-        let ring = MapFeature(id: "ring-10km-" + focus.id,
-                              geometry: .lineString(GeodesicBuffer.circle(centre: focus.position, radiusMetres: 10_000, toleranceMetres: 1)),
-                              label: "10 km from \(focus.name)", data: [("radius-m", "10000"), ("centre", focus.id)], labelPriority: 15)
-        let rings = MapLayer(id: "ring-10km", title: "10 km ring", style: MapPalette.ring, features: [ring],
-                             legend: [LegendEntry(.line, MapPalette.ring, "10 km from \(focus.name) (geodesic circle)")])
-        let d = analysis.focusToBorder
+    /// The code of the country holding `p`, among `countries`.
+    static func countryCode(of p: LonLat, _ countries: [Country]) -> String? {
+        countries.first { $0.prepared().contains(p) }?.code
+    }
+
+    /// A geodesic circle around the focus.
+    static func ring(_ focus: Place, radiusMetres r: Double) -> MapLayer {
+        let km = JSONWriter.format(r / 1000, decimals: 1)
+        let ring = MapFeature(id: "ring-\(km)km-" + focus.id,
+                              geometry: .lineString(GeodesicBuffer.circle(centre: focus.position, radiusMetres: r, toleranceMetres: 1)),
+                              label: "\(km) km from \(focus.name)", data: [("radius-m", JSONWriter.format(r, decimals: 0)), ("centre", focus.id)], labelPriority: 15)
+        return MapLayer(id: "ring-\(km)km", title: "\(km) km ring", style: MapPalette.ring, features: [ring],
+                        legend: [LegendEntry(.line, MapPalette.ring, "\(km) km from \(focus.name) (geodesic circle)")])
+    }
+
+    /// The focus place's geodesic to its nearest border point, labelled with its length.
+    static func focusLine(_ d: BorderDistance) -> MapLayer {
+        let focus = d.place
         let line = MapFeature(id: focus.id + "-border-line", geometry: .lineString(d.line),
                               label: "\(d.shortLength) to the border",
                               data: [("from-id", focus.id), ("distance-m", JSONWriter.format(d.distanceMetres, decimals: 1)),
                                      ("to-lat", JSONWriter.format(d.measurement.nearest.lat, decimals: 6)),
                                      ("to-lon", JSONWriter.format(d.measurement.nearest.lon, decimals: 6))],
                               labelPriority: 80)
-        let lines = MapLayer(id: focus.id + "-border-line", title: "Distance to the border", style: MapPalette.distanceLine, features: [line],
-                             legend: [LegendEntry(.line, MapPalette.distanceLine,
-                                                  "Shortest geodesic from \(focus.name) to the border: \(JSONWriter.format(d.distanceMetres / 1000, decimals: 2)) km")])
-        // The frame shows the ring, the nearest border point and the country around: 16 km each way.
-        var focusPositions = GeodesicBuffer.circle(centre: focus.position, radiusMetres: 16_000, toleranceMetres: 50)
-        focusPositions += [focus.position, d.measurement.nearest]
-        let events = EventLayers.layers(inputs.events)
-        let layers = [
-            BorderLayers.countries(inputs.borders.countries),
-            BorderLayers.border(inputs.borders.border),
-            events.areas,
-            rings,
-            lines,
-            PlaceLayers.observationPoints(g),
-            events.symbols,
-            PlaceLayers.places(g),
-        ].filter { !$0.features.isEmpty }
-        return MapDocument(
-            id: focus.id + "-detail",
-            title: "\(focus.name) and the Turkish border",
-            subtitle: "Geodesic distances on WGS 84; places known only approximately are drawn as the area they may lie in.",
-            layers: layers, attribution: attribution(inputs, projectionNote: projectionNote(options)),
-            areaLabels: BorderLayers.countryLabels(inputs.borders.countries), focus: focusPositions)
+        return MapLayer(id: focus.id + "-border-line", title: "Distance to the border", style: MapPalette.distanceLine, features: [line],
+                        legend: [LegendEntry(.line, MapPalette.distanceLine,
+                                             "Shortest geodesic from \(focus.name) to the border: \(JSONWriter.format(d.distanceMetres / 1000, decimals: 2)) km")])
     }
+}
+
+extension BoundingBox {
+    /// The box widened by a fraction of its size each way (at least `minimumDegrees`), within the globe.
+    func widened(byFraction f: Double, minimumDegrees: Double) -> BoundingBox {
+        let dx = max((east - west) * f, minimumDegrees), dy = max((north - south) * f, minimumDegrees)
+        return BoundingBox(west: max(-180, west - dx), south: max(-90, south - dy), east: min(180, east + dx), north: min(90, north + dy))
+    }
+
+    /// The box widened by a number of degrees each way, within the globe.
+    func widened(byDegrees d: Double) -> BoundingBox { widened(byFraction: 0, minimumDegrees: d) }
 }

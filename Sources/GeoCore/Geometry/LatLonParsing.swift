@@ -10,7 +10,8 @@ public struct CoordinateParseError: Error, Sendable, Equatable, CustomStringConv
 extension LonLat {
     /// Parses `LAT,LON` in decimal degrees (the order of GeodSolve and most map sites).
     /// Spaces around the numbers are allowed; NaN, infinities and out-of-range values are not.
-    public init(parsingLatLon text: String) throws(CoordinateParseError) {
+    public init(parsingLatLon typed: String) throws(CoordinateParseError) {
+        let text = typed.withASCIIMinus
         let parts = text.split(separator: ",", omittingEmptySubsequences: false)
         guard parts.count == 2 else {
             throw CoordinateParseError(text: text, reason: "write LAT,LON in decimal degrees separated by a comma, e.g. 36.1168,36.51522")
@@ -34,7 +35,7 @@ extension LonLat {
     /// True when the text looks like an attempt at `LAT,LON` (numbers, signs, separators, NaN or
     /// infinity), so that callers can tell a malformed coordinate from a place name.
     public static func looksLikeCoordinate(_ text: String) -> Bool {
-        var t = text.trimmingSpaces.lowercased()
+        var t = text.withASCIIMinus.trimmingSpaces.lowercased()
         for word in ["infinity", "nan", "inf"] { t = t.replacingOccurrences(of: word, with: "0") }
         let allowed = Set("0123456789+-.,; e".unicodeScalars)
         return t.unicodeScalars.contains(where: { ("0"..."9").contains($0) })
@@ -54,6 +55,10 @@ extension Double {
 }
 
 extension StringProtocol {
+    /// The text with U+2212 MINUS SIGN (typed, copied from a web page, or put there by the CLI so
+    /// that a negative coordinate is not read as an option) as an ASCII hyphen-minus.
+    public var withASCIIMinus: String { String(self).replacingOccurrences(of: "\u{2212}", with: "-") }
+
     /// The text without leading and trailing whitespace (no Foundation needed).
     public var trimmingSpaces: String {
         var s = Substring(self)

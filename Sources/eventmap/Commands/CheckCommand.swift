@@ -34,10 +34,13 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let gazetteer = try dataOptions.loadGazetteer()
         let events = try EventOptions.load(nil, skipBad: skipBad, data: dataOptions, gazetteer: gazetteer)
-        let border = try dataOptions.loadBorders().border.index
+        let borders = try dataOptions.nearestBorders()
         let checks: [ClaimCheck]
         do {
-            checks = try ClaimChecker(gazetteer: gazetteer, distanceToBorder: { border.distance(from: $0) }).checkAll(events)
+            checks = try ClaimChecker(gazetteer: gazetteer, distanceToBorder: { p in
+                guard let n = borders.nearest(to: p) else { throw CLIError("the world's border data holds no land border.") }
+                return (n.point.distanceMetres, "the " + n.border.displayName)
+            }).checkAll(events)
         } catch let e as CLIError {
             throw e
         } catch {

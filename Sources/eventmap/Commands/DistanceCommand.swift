@@ -9,13 +9,14 @@ struct DistanceCommand: ParsableCommand {
         abstract: "Geodesic distance from a point to a point, the border or a country, on WGS 84.",
         discussion: """
             A is a place name or id from the gazetteer, or LAT,LON in decimal degrees. B is the same, or \
-            `border` (the Syria-Turkey border line), or a country (Syria, Turkey, SY, TUR, ...), or a GeoJSON \
-            file. Distances are WGS 84 geodesics (GeographicLib's geod_inverse through PROJ). For the \
+            `border` (the nearest international land border), `border:SYR-TUR` (one shared border, \
+            alpha-3 or alpha-2 codes, either order), `border:SYR` (all land borders of a country), a country \
+            (Syria, Türkiye, SY, TUR, ...), or a GeoJSON file. Distances are WGS 84 geodesics (GeographicLib's geod_inverse through PROJ). For the \
             border or a country the answer is the geodesic distance to the nearest point of the line \
             (its edges read as geodesics), found exactly along the edges, and that point is shown; \
             a point inside a country is at distance 0. Azimuths are degrees clockwise from north, at A \
-            (GeodSolve's azi1) and, point to point, at B (azi2). Negative coordinates need '--' first, \
-            e.g. eventmap distance -- -33.9,18.4 51.5,-0.1
+            (GeodSolve's azi1) and, point to point, at B (azi2). Negative coordinates work as typed, \
+            e.g. eventmap distance -33.9,18.4 51.5,-0.1
 
             Examples:
               eventmap distance 36.1168,36.51522 35.93062,36.63393
@@ -43,7 +44,7 @@ struct DistanceCommand: ParsableCommand {
         } else {
             let gazetteer = try dataOptions.loadGazetteer()
             let isLineOrArea = TargetResolver.isBorder(a)
-                || ((try? gazetteer.resolvePoint(a)) == nil && (try? dataOptions.loadBorders().country(a)) != nil)
+                || ((try? gazetteer.resolvePoint(a)) == nil && (try? dataOptions.loadWorld().countryEntry(a)) != nil)
             if isLineOrArea {
                 throw CLIError("argument A: '\(a)' is a line or an area; A must be a place or LAT,LON (put the border or the country second).")
             }
@@ -67,6 +68,7 @@ struct DistanceCommand: ParsableCommand {
             to["lon"] = .number(p.position.lon)
             o["to"] = .object(to)
         case .line(let name, _, _): o["to"] = ["target": .string(name), "type": "line"]
+        case .borders(let set): o["to"] = ["target": .string(set.name), "type": "border"]
         case .area(let name, _, _): o["to"] = ["target": .string(name), "type": "area"]
         }
         o["distance_m"] = .number(m.distanceMetres)
@@ -77,6 +79,7 @@ struct DistanceCommand: ParsableCommand {
         } else {
             o["nearest"] = Printing.latLon(m.nearest)
         }
+        if let b = m.border { o["border"] = b.json }
         if let inside = m.isInside {
             o["inside"] = .bool(inside)
             o["boundary_distance_m"] = JSONValue(m.boundaryDistanceMetres)
@@ -97,8 +100,9 @@ struct DistanceCommand: ParsableCommand {
             rows.append(["Distance", Printing.metres(m.distanceMetres)])
             rows.append(["Azimuth at A", Printing.azimuth(m.azimuthDegrees)])
             rows.append(["Azimuth at B", Printing.azimuth(m.finalAzimuthDegrees)])
-        case .line(let name, _, _), .area(let name, _, _):
-            rows.append(["To", name])
+        case .line, .area, .borders:
+            let name = target.label
+            rows.append(["To", m.border.map { $0.displayName + " (\($0.label))" } ?? name])
             if m.isInside == true {
                 rows.append(["Distance", "0 m (inside \(name))"])
                 rows.append(["To the boundary", Printing.metres(m.boundaryDistanceMetres ?? 0)])

@@ -31,6 +31,9 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .customLong("layer"), help: ArgumentHelp("A layer to export (repeat for several; default: all).", valueName: "name"))
     var layers: [String] = []
 
+    @Option(help: ArgumentHelp("A scenario file (JSON; see geodata/README.md) whose layers to export. Default: one built from the data.", valueName: "file"))
+    var scenario: String?
+
     @Flag(help: "List the layer names and their feature counts, and write nothing.")
     var list = false
 
@@ -41,7 +44,7 @@ struct ExportCommand: ParsableCommand {
         let inputs = try dataOptions.renderInputs(events: eventOptions)
         let all: [FeatureCollection]
         do {
-            let analysis = try RenderAnalysis(inputs, focus: try RenderJob.focusPlace(inputs, RenderOptions()))
+            let analysis = try RenderAnalysis(inputs, scenario: try dataOptions.scenario(scenario, inputs: inputs))
             all = RenderJob.geoJSONLayers(inputs, analysis)
         } catch let e as CustomStringConvertible {
             throw CLIError(e.description)

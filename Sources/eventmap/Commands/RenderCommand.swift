@@ -9,17 +9,22 @@ struct RenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Write the map layers (GeoJSON) and the maps (SVG) to a folder, and print the key measurements.",
         discussion: """
-            Events come from the bundled geodata/events.csv and reports.csv (or --events FILE, an ACLED or \
-            UCDP GED CSV); with a --gazetteer of your own, only from --events. Writes one GeoJSON file per layer (RFC 7946: lon/lat, counter-clockwise exterior rings, 7 decimals, \
-            long edges densified to 1 m of the geodesic) and two SVG maps: an overview of north-west Syria and a \
-            detail map of one place (Kafr Takharim by default) with its geodesic distance to the Turkish border. \
-            Maps are projected: a transverse Mercator centred on each map unless --projection says otherwise; the \
-            scale bar is true at the map's centre. Every file is written atomically; the same input gives the same bytes.
+            What is mapped and measured comes from a scenario file (--scenario; the bundled example is \
+            geodata/scenarios/kafr-takharim-2020.json, schema in geodata/README.md): titles, the focus place, \
+            the border, the zones, the maps and the measurements. Without one, a scenario is built from the data: \
+            one overview map fitted to the events and places, the countries in it, the nearest international land \
+            borders, and every place's distance to them (files overview.svg, places.geojson, events.geojson, \
+            borders.geojson, ...). Events come from the bundled geodata/events.csv and reports.csv (or --events \
+            FILE, an ACLED or UCDP GED CSV); with a --gazetteer of your own, only from --events. GeoJSON follows \
+            RFC 7946 (lon/lat, counter-clockwise exterior rings, 7 decimals, long edges densified to 1 m of the \
+            geodesic). Maps are projected: a transverse Mercator centred on each map unless --projection says \
+            otherwise; the scale bar is true at the map's centre. Every file is written atomically; the same input \
+            gives the same bytes.
 
             Examples:
-              eventmap render -o output
+              eventmap render --scenario geodata/scenarios/kafr-takharim-2020.json -o output
+              eventmap render --gazetteer ua-places.csv --events acled-ukraine.csv -o /tmp/maps
               eventmap render --projection EPSG:32637 --bbox 35.8,35.2,37.3,36.7 -o /tmp/maps
-              eventmap render --gazetteer my-places.csv --focus salqin -o /tmp/maps
             """
     )
 
@@ -32,22 +37,26 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The overview map's box, W,S,E,N in decimal degrees (default: the data plus a margin).", valueName: "W,S,E,N"))
     var bbox: String?
 
-    @Option(help: ArgumentHelp("The place the detail map is about (name or id; default kafr-takharim).", valueName: "place"))
+    @Option(help: ArgumentHelp("A scenario file (JSON; see geodata/README.md). Default: one built from the data.", valueName: "file"))
+    var scenario: String?
+
+    @Option(help: ArgumentHelp("The place the scenario's focus becomes (name or id).", valueName: "place"))
     var focus: String?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("The output folder (created if missing).", valueName: "dir"))
     var output: String
 
     func run() throws {
-        var options = RenderOptions(projection: projection, focusPlaceID: focus)
+        var options = RenderOptions(projection: projection, focusPlace: focus)
         if let bbox {
-            do { options.bbox = try BoundingBox(parsingWSEN: bbox) } catch { throw CLIError(error.description) }
+            do { options.bbox = try BoundingBox(parsingWSEN: bbox) } catch { throw CLIError("--bbox: \(error)") }
         }
         let inputs = try dataOptions.renderInputs(events: eventOptions)
+        let chosen = try dataOptions.scenario(scenario, inputs: inputs)
         let product: RenderProduct
         let paths: [String]
         do {
-            product = try RenderJob.run(inputs, options)
+            product = try RenderJob.run(inputs, scenario: chosen, options)
             paths = try RenderJob.write(product, to: output)
         } catch let e as CustomStringConvertible where !(e is CLIError) {
             throw CLIError(e.description)

@@ -9,6 +9,14 @@ extension DataOptions {
     func renderInputs(events: EventOptions) throws -> RenderInputs {
         let gazetteer = try loadGazetteer()
         let list = events.events != nil || self.gazetteer == nil ? try events.load(self, gazetteer: gazetteer) : []
-        return RenderInputs(gazetteer: gazetteer, borders: try loadBorders(), events: list)
+        return RenderInputs(gazetteer: gazetteer, world: try loadWorld(), events: list)
+    }
+
+    /// The scenario of --scenario FILE, else one derived from the data.
+    func scenario(_ path: String?, inputs: RenderInputs) throws -> Scenario {
+        guard let path else { return Scenario.derived(from: inputs) }
+        do { return try Scenario.read(Self.readText(path, what: "the scenario"), file: path) } catch let e as RenderError {
+            throw CLIError(e.description)
+        }
     }
 }

@@ -2,18 +2,31 @@ import EventMapKit
 import Foundation
 import GeoCore
 
-/// Finds the border files and turns command-line target words into targets.
+/// Finds the world data and turns command-line target words into targets.
 extension DataOptions {
-    /// The Syria-Turkey border and the country polygons from <data>/borders/.
-    func loadBorders() throws -> Borders {
-        let dir = try dataDirectory() + "/borders"
-        let linePath = dir + "/syria-turkey.geojson", countriesPath = dir + "/countries.geojson"
+    /// The world's countries and land borders from <data>/world/ (read once per process; the
+    /// vertex files are mapped, and only what a query asks for is decoded).
+    func loadWorld() throws -> World {
+        let dir = try dataDirectory() + "/world"
+        let paths = (dir + "/countries.json", dir + "/countries.bin", dir + "/borders.json", dir + "/borders.bin")
+        func bytes(_ path: String) throws -> Data {
+            do { return try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
+                throw CLIError("cannot read the world data \(path): no such file or it is not readable.")
+            }
+        }
         do {
-            return try Borders.read(border: Self.readText(linePath, what: "the border"), borderFile: linePath,
-                                    countries: Self.readText(countriesPath, what: "the country polygons"), countriesFile: countriesPath)
+            return try World(countriesIndex: Self.readText(paths.0, what: "the country index"), countryVertices: bytes(paths.1),
+                             bordersIndex: Self.readText(paths.2, what: "the border index"), borderVertices: bytes(paths.3),
+                             files: paths)
         } catch let e as AnalysisError {
             throw CLIError(e.description)
         }
+    }
+
+    /// Every land border of the world, for "the nearest border".
+    func nearestBorders() throws -> LandBorderSet {
+        let world = try loadWorld()
+        return LandBorderSet(world.allBorders, name: "the nearest land border")
     }
 
     /// Resolves a TARGET argument: a GeoJSON file (when the text names an existing file or ends in
@@ -29,15 +42,14 @@ extension DataOptions {
                 throw CLIError("\(argument): \(error.description).")
             }
         }
-        let resolver = TargetResolver(gazetteer: try loadGazetteer(), borders: try loadBorders())
+        let resolver = TargetResolver(gazetteer: try loadGazetteer(), world: try loadWorld())
         do { return try resolver.resolve(text) } catch { throw CLIError("\(argument): \(error.description)") }
     }
 
     /// A country for --clip.
     func country(_ text: String, argument: String) throws -> Country {
-        let borders = try loadBorders()
-        guard let c = borders.country(text) else {
-            throw CLIError("\(argument): no country '\(text)' in the border data (known: \(borders.countries.map { "\($0.name) (\($0.id))" }.joined(separator: ", "))).")
+        guard let c = try loadWorld().country(text) else {
+            throw CLIError("\(argument): no country '\(text)' (write its English name or ISO code, e.g. Syria, SY or SYR).")
         }
         return c
     }

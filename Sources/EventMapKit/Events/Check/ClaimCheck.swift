@@ -31,10 +31,11 @@ public struct ClaimCheck: Sendable {
 /// (EventMapKit/Analysis) is wired by the caller.
 public struct ClaimChecker {
     public let gazetteer: Gazetteer
-    /// Geodesic distance in metres from a point to the Syria-Turkey border.
-    public let distanceToBorder: (LonLat) throws -> Double
+    /// Geodesic distance in metres from a point to the border a claim means (the nearest land
+    /// border), and that border's name.
+    public let distanceToBorder: (LonLat) throws -> (metres: Double, label: String)
 
-    public init(gazetteer: Gazetteer, distanceToBorder: @escaping (LonLat) throws -> Double) {
+    public init(gazetteer: Gazetteer, distanceToBorder: @escaping (LonLat) throws -> (metres: Double, label: String)) {
         self.gazetteer = gazetteer
         self.distanceToBorder = distanceToBorder
     }
@@ -51,13 +52,12 @@ public struct ClaimChecker {
         let computed: Double, uncertainty: Double, label: String
         var circular: String?
         if ref == "border" {
-            computed = try distanceToBorder(subject.position)
-            uncertainty = subject.uncertaintyMetres
-            label = "the Syria-Turkey border"
+            (computed, label) = try distanceToBorder(subject.position)
+            uncertainty = LocationUncertainty.combined([subject])
         } else {
             guard let other = gazetteer.place(id: ref) else { return nil }
             computed = Geodesic.distance(subject.position, other.position)
-            uncertainty = subject.uncertaintyMetres + other.uncertaintyMetres
+            uncertainty = LocationUncertainty.combined([subject, other])
             label = other.name
             if subject.source.hasPrefix("anchor:\(other.id)") {
                 circular = "\(subject.id) has no coordinate of its own: it is pinned at \(other.name)'s (source \(subject.source)), so the distance says nothing about the claim"

@@ -7,10 +7,9 @@ public struct BorderDistance: Sendable {
     public let place: Place
     public let measurement: TargetDistance
 
-    public init(place: Place, borders: Borders) {
+    public init(place: Place, borders: LandBorderSet) {
         self.place = place
-        let target = Target.line(name: borders.border.name, geometry: .lineString(borders.border.line), index: borders.border.index)
-        measurement = TargetDistance(from: NamedPoint(position: place.position, place: place), to: target)
+        measurement = TargetDistance(from: NamedPoint(position: place.position, place: place), to: .borders(borders))
     }
 
     public var distanceMetres: Double { measurement.distanceMetres }

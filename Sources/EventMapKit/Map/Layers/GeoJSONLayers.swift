@@ -4,7 +4,7 @@ import GeoCore
 /// Properties keep a fixed order so that the files diff cleanly.
 public enum GeoJSONLayers {
     /// Places that are not observation points: a Point each, with precision and source.
-    public static func places(_ gazetteer: Gazetteer) -> FeatureCollection {
+    public static func places(_ gazetteer: Gazetteer, name: String = "places") -> FeatureCollection {
         let features = gazetteer.places.filter { $0.observationPoint == nil }.map { p in
             Feature(id: p.id, geometry: .point(p.position), properties: JSONObject([
                 ("id", .string(p.id)), ("name", .string(p.name)), ("kind", .string(p.kind)),
@@ -13,11 +13,11 @@ public enum GeoJSONLayers {
                 ("approximate", .bool(p.isApproximate)), ("source", .string(p.source)), ("notes", .string(p.notes)),
             ]))
         }
-        return FeatureCollection(name: "places", features: features)
+        return FeatureCollection(name: name, features: features)
     }
 
     /// The observation points: number, name, dates, status at the end of 2020, precision.
-    public static func observationPoints(_ gazetteer: Gazetteer) -> FeatureCollection {
+    public static func observationPoints(_ gazetteer: Gazetteer, name: String = "observation-points") -> FeatureCollection {
         let rows = gazetteer.places.compactMap { p in p.observationPoint.map { (p, $0) } }.sorted { $0.1.number < $1.1.number }
         let features = rows.map { p, op in
             Feature(id: p.id, geometry: .point(p.position), properties: JSONObject([
@@ -28,30 +28,31 @@ public enum GeoJSONLayers {
                 ("approximate", .bool(p.isApproximate)), ("source", .string(p.source)), ("notes", .string(p.notes)),
             ]))
         }
-        return FeatureCollection(name: "observation-points", features: features)
+        return FeatureCollection(name: name, features: features)
     }
 
     /// The events: a Point each at its place, with the JSON shape `eventmap events --json` prints
     /// (killed/wounded as {low, best, high}, the report count and the reports).
-    public static func events(_ events: [Event]) -> FeatureCollection {
-        FeatureCollection(name: "events", features: events.map {
+    public static func events(_ events: [Event], name: String = "events") -> FeatureCollection {
+        FeatureCollection(name: name, features: events.map {
             Feature(id: $0.id, geometry: .point($0.position), properties: EventJSON.object($0))
         })
     }
 
-    /// The border line with its geodesic length.
-    public static func border(_ border: BorderLine, name: String = "syria-turkey-border") -> FeatureCollection {
-        let g = Geometry.lineString(border.line)
-        let props = JSONObject([("id", .string(border.id)), ("name", .string(border.name)),
-                                ("length_km", .number(BorderLayers.lengthMetres(g) / 1000)),
-                                ("source", "Natural Earth 1:10m admin-0 countries v5.1.1 (see geodata/README.md)")])
-        return FeatureCollection(name: name, features: [Feature(id: border.id, geometry: g, properties: props)])
+    /// Land borders, a feature each: the two countries, the geodesic length, the source.
+    public static func borders(_ borders: [LandBorder], name: String = "borders") -> FeatureCollection {
+        FeatureCollection(name: name, features: borders.map { b in
+            let props = JSONObject([("id", .string(b.label)), ("name", .string(b.displayName)),
+                                    ("country_a", .string(b.codes.0)), ("country_b", .string(b.codes.1)),
+                                    ("length_km", .number(BorderLayers.lengthMetres(b.geometry) / 1000)),
+                                    ("source", "Natural Earth 1:10m admin-0 countries v5.1.1 (see geodata/README.md)")])
+            return Feature(id: b.label, geometry: b.geometry, properties: props)
+        })
     }
 
-    /// A geodesic zone along the border on one country's side (`Zones.borderZone`).
-    public static func borderZone(_ result: BufferResult, borders: Borders, side: Country, name: String) -> FeatureCollection {
-        let target = Target.line(name: borders.border.name, geometry: .lineString(borders.border.line), index: borders.border.index)
-        var f = Zones.feature(result, target: target, clip: side)
+    /// A geodesic zone along borders on one country's side.
+    public static func borderZone(_ result: BufferResult, borders: LandBorderSet, side: Country, name: String) -> FeatureCollection {
+        var f = Zones.feature(result, target: .borders(borders), clip: side)
         f.id = name
         return FeatureCollection(name: name, features: [f])
     }

@@ -3,7 +3,7 @@ import Foundation
 /// A bounding-box tree over items (places or border pieces): nodes in depth-first order, each
 /// leaf holding a few consecutive items of `order`. Searches visit nearer boxes first and skip
 /// every box farther than the current bound.
-struct BoxTree: Sendable {
+public struct BoxTree: Sendable {
     struct Node: Sendable {
         var box: Box3
         /// Leaf: the range of `order`; inner node: `start` is the right child's index (the left is next).
@@ -13,9 +13,9 @@ struct BoxTree: Sendable {
 
     private(set) var nodes: [Node] = []
     /// Item indices, grouped by leaf.
-    private(set) var order: [Int32] = []
+    public private(set) var order: [Int32] = []
 
-    init(boxes: [Box3], leafSize: Int = 4) {
+    public init(boxes: [Box3], leafSize: Int = 4) {
         guard !boxes.isEmpty else { return }
         var idx = (0..<boxes.count).map { Int32($0) }
         let centres = boxes.map { EarthCentred(x: ($0.lo.x + $0.hi.x) / 2, y: ($0.lo.y + $0.hi.y) / 2, z: ($0.lo.z + $0.hi.z) / 2) }
@@ -45,7 +45,7 @@ struct BoxTree: Sendable {
     /// tree order) whose box lies no farther than `bound` from `p`; `leaf` may lower the bound.
     /// Nearer children first; each box distance is computed once, squared.
     @inline(__always)
-    func search(_ p: EarthCentred, bound: inout Double, _ leaf: (Range<Int>, inout Double) -> Void) {
+    public func search(_ p: EarthCentred, bound: inout Double, _ leaf: (Range<Int>, inout Double) -> Void) {
         guard !nodes.isEmpty else { return }
         // A fixed stack: depth-first with one pending sibling per level; 64 levels is far beyond
         // any balanced tree over an array.
