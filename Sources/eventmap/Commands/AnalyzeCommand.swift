@@ -18,8 +18,12 @@ struct AnalyzeCommand: ParsableCommand {
             border (edges read as geodesics; GeographicLib through PROJ, within 1 mm) and that point; \
             the nearest place of the gazetteer and its geodesic distance; and whether the border is \
             within --within. Output columns: \
-            id,border_distance_m,border_lat,border_lon,nearest_id,nearest_name,nearest_distance_m,within \
-            (metres to 3 decimals, degrees to 7). An output ending in .geojson gets point features instead. \
+            id,border_distance_m,border_lat,border_lon,nearest_id,nearest_name,nearest_distance_m,within,\
+            border_countries,country (metres to 3 decimals, degrees to 7; border_countries the two ISO \
+            alpha-3 codes of the nearest land border, sorted, e.g. SYR-TUR; country the alpha-3 code of the \
+            country the event lies in, by geodesic-edge containment, empty at sea). The border is every \
+            international land border of the world unless --border names one (border:SYR-TUR, border:SYR) \
+            or a GeoJSON file. An output ending in .geojson gets point features instead. \
             With --border, polygons count by their rings: an event inside a polygon is measured to its \
             boundary like any other.
 
@@ -29,14 +33,14 @@ struct AnalyzeCommand: ParsableCommand {
             Examples:
               eventmap analyze events.csv -o analysis.csv
               eventmap analyze acled_syria.csv --within 10km --keep event_date --keep fatalities -o -
-              eventmap analyze events.csv --border geodata/borders/countries.geojson -o events.geojson
+              eventmap analyze events.csv --border border:SYR-TUR -o events.geojson
             """
     )
 
     @Argument(help: ArgumentHelp("The events CSV file.", valueName: "events.csv"))
     var events: String
 
-    @Option(help: ArgumentHelp("A GeoJSON file of lines or polygons to measure to (default: the bundled Syria-Turkey border).", valueName: "file"))
+    @Option(help: ArgumentHelp("What to measure to: a border TARGET (border:SYR-TUR, border:SYR) or a GeoJSON file of lines or polygons (default: every international land border of the world).", valueName: "target|file"))
     var border: String?
 
     @Option(help: ArgumentHelp("A gazetteer CSV of places to find the nearest of (default: the bundled gazetteer).", valueName: "places.csv"))
@@ -63,15 +67,23 @@ struct AnalyzeCommand: ParsableCommand {
         options.keepColumns = keep
         options.format = output.lowercased().hasSuffix(".geojson") ? .geojson : .csv
 
-        let borderPath = try border ?? (dataOptions.dataDirectory() + "/borders/syria-turkey.geojson")
-        let lines: [[LonLat]]
-        do {
-            let collection = try GeoJSONReader.read(DataOptions.readText(borderPath, what: "the border"))
-            lines = collection.features.compactMap(\.geometry).flatMap(\.lines)
-        } catch let e as GeoJSONError {
-            throw CLIError("--border \(borderPath): \(e.description).")
+        let world = try dataOptions.loadWorld()
+        let borderLines: BatchAnalysis.BorderLines
+        if let border, !TargetResolver.isBorder(border) {
+            let lines: [[LonLat]]
+            do {
+                let collection = try GeoJSONReader.read(DataOptions.readText(border, what: "the border file"))
+                lines = collection.features.compactMap(\.geometry).flatMap(\.lines)
+            } catch let e as GeoJSONError {
+                throw CLIError("--border \(border): \(e.description).")
+            }
+            guard !lines.isEmpty else { throw CLIError("--border \(border): the file holds no lines or polygons.") }
+            borderLines = BatchAnalysis.BorderLines(lines: lines)
+        } else {
+            do { borderLines = BatchAnalysis.BorderLines(try TargetResolver.borders(border ?? "border", in: world)) } catch {
+                throw CLIError("--border: \(error.description)")
+            }
         }
-        guard !lines.isEmpty else { throw CLIError("--border \(borderPath): the file holds no lines or polygons.") }
 
         let placesPath = try nearest ?? dataOptions.gazetteer ?? (dataOptions.dataDirectory() + "/places.csv")
         let places: [Place]
@@ -81,7 +93,7 @@ struct AnalyzeCommand: ParsableCommand {
             throw CLIError(e.description)
         }
 
-        let analysis = BatchAnalysis(borderLines: lines, places: places)
+        let analysis = BatchAnalysis(border: borderLines, countries: CountryLocator(world: world), places: places)
         let setupSeconds = Date().timeIntervalSince(setupStart)
         let destination: BatchAnalysis.Destination = output == "-" ? .standardOutput : .file(output)
         let bar = ProgressBar(enabled: isatty(2) != 0)
@@ -116,11 +128,11 @@ struct AnalyzeCommand: ParsableCommand {
         func row(_ name: String, _ s: Double) -> [String] {
             [name, JSONWriter.format(s, decimals: 3) + " s", JSONWriter.format(events > 0 ? s / Double(events) * 1e6 : 0, decimals: 3) + " µs/event"]
         }
-        let cpu = p.readSeconds + p.parseSeconds + p.borderSeconds + p.nearestSeconds + p.formatSeconds + p.writeSeconds
+        let cpu = p.readSeconds + p.parseSeconds + p.borderSeconds + p.nearestSeconds + p.countrySeconds + p.formatSeconds + p.writeSeconds
         return "profile (CPU seconds summed over threads; wall \(JSONWriter.format(p.wallSeconds, decimals: 3)) s):\n"
             + Printing.table(["phase", "time", "per event"], [
                 row("read", p.readSeconds), row("parse", p.parseSeconds), row("border", p.borderSeconds),
-                row("nearest", p.nearestSeconds), row("format", p.formatSeconds), row("write", p.writeSeconds), row("total", cpu),
+                row("nearest", p.nearestSeconds), row("country", p.countrySeconds), row("format", p.formatSeconds), row("write", p.writeSeconds), row("total", cpu),
             ]) + "\nborder refinements: \(p.borderRefinements) (\(JSONWriter.format(Double(p.borderRefinements) / Double(max(events, 1)), decimals: 3)) per event), border inverses: \(p.borderInverses) (\(JSONWriter.format(Double(p.borderInverses) / Double(max(events, 1)), decimals: 3)) per event), second searches: \(p.borderSecondSearches); "
             + "place distances: \(p.placeInverses) (\(JSONWriter.format(Double(p.placeInverses) / Double(max(events, 1)), decimals: 3)) per event)\n"
     }

@@ -21,12 +21,13 @@ enum AnalysisRowFormatter {
 
     /// The CSV rows of a block, written through a pointer into one buffer sized in advance
     /// (the widest a row can be), with numbers formatted by `ByteCursor.fixed`.
-    static func csvRows(_ e: ParsedEvents, _ hits: [BorderDistanceIndex.Hit], _ nearest: [NearestPlaceIndex.Hit?],
+    static func csvRows(_ e: ParsedEvents, _ hits: [GeodesicPolyline.Hit?], _ nearest: [NearestPlaceIndex.Hit?],
+                        _ borderLabels: [[UInt8]], _ countries: [[UInt8]],
                         placeIds: [[UInt8]], placeNames: [[UInt8]], withinMetres: Double) -> [UInt8] {
         let n = e.count
         let longestPlace = zip(placeIds, placeNames).map { $0.count + $1.count }.max() ?? 0
         // Text fields may double in size when quoted; numbers take at most 24 bytes each.
-        let capacity = 2 * e.text.count + n * (2 * e.textsPerRow + 4 * 24 + longestPlace + 16) + 16
+        let capacity = 2 * e.text.count + n * (2 * e.textsPerRow + 4 * 24 + longestPlace + 48) + 16
         return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
             var c = ByteCursor(buffer.baseAddress!)
             e.text.withUnsafeBufferPointer { text in
@@ -34,11 +35,15 @@ enum AnalysisRowFormatter {
                     let base = k * e.textsPerRow
                     c.csvField(text, from: base == 0 ? 0 : e.textEnds[base - 1], to: e.textEnds[base])
                     c.put(0x2C)
-                    c.fixed(hits[k].distanceMetres, decimals: 3)
-                    c.put(0x2C)
-                    c.fixed(hits[k].nearest.lat, decimals: 7)
-                    c.put(0x2C)
-                    c.fixed(hits[k].nearest.lon, decimals: 7)
+                    if let h = hits[k] {
+                        c.fixed(h.distanceMetres, decimals: 3)
+                        c.put(0x2C)
+                        c.fixed(h.point.lat, decimals: 7)
+                        c.put(0x2C)
+                        c.fixed(h.point.lon, decimals: 7)
+                    } else {
+                        c.put(0x2C); c.put(0x2C)
+                    }
                     c.put(0x2C)
                     if let place = nearest[k] {
                         c.put(placeIds[place.index])
@@ -50,7 +55,11 @@ enum AnalysisRowFormatter {
                         c.put(0x2C); c.put(0x2C)
                     }
                     c.put(0x2C)
-                    c.put(hits[k].distanceMetres <= withinMetres ? trueBytes : falseBytes)
+                    c.put((hits[k]?.distanceMetres ?? .infinity) <= withinMetres ? trueBytes : falseBytes)
+                    c.put(0x2C)
+                    c.put(borderLabels[k])
+                    c.put(0x2C)
+                    c.put(countries[k])
                     for j in 1..<e.textsPerRow {
                         c.put(0x2C)
                         c.csvField(text, from: e.textEnds[base + j - 1], to: e.textEnds[base + j])
@@ -66,18 +75,20 @@ enum AnalysisRowFormatter {
     private static let writer = GeoJSONWriter(coordinateDecimals: 7, propertyDecimals: 7, densifyToleranceMetres: nil)
     private static let json = JSONWriter(maximumDecimals: 7, pretty: false)
 
-    static func featureRow(_ e: ParsedEvents, _ k: Int, layout: EventColumns, _ hit: BorderDistanceIndex.Hit,
-                           _ place: (Place, Double)?, _ within: Bool, into out: inout [UInt8]) {
+    static func featureRow(_ e: ParsedEvents, _ k: Int, layout: EventColumns, _ hit: GeodesicPolyline.Hit?,
+                           _ place: (Place, Double)?, _ within: Bool, borderLabel: [UInt8], country: [UInt8], into out: inout [UInt8]) {
         func metres(_ v: Double) -> JSONValue { .number((v * 1000).rounded() / 1000) }
         var props = JSONObject()
         props["id"] = .string(String(decoding: e.text(k, 0), as: UTF8.self))
-        props["border_distance_m"] = metres(hit.distanceMetres)
-        props["border_lat"] = .number(hit.nearest.lat)
-        props["border_lon"] = .number(hit.nearest.lon)
+        props["border_distance_m"] = hit.map { metres($0.distanceMetres) } ?? .null
+        props["border_lat"] = hit.map { .number($0.point.lat) } ?? .null
+        props["border_lon"] = hit.map { .number($0.point.lon) } ?? .null
         props["nearest_id"] = place.map { .string($0.0.id) } ?? .null
         props["nearest_name"] = place.map { .string($0.0.name) } ?? .null
         props["nearest_distance_m"] = place.map { metres($0.1) } ?? .null
         props["within"] = .bool(within)
+        props["border_countries"] = borderLabel.isEmpty ? .null : .string(String(decoding: borderLabel, as: UTF8.self))
+        props["country"] = country.isEmpty ? .null : .string(String(decoding: country, as: UTF8.self))
         for (j, name) in layout.keepNames.enumerated() {
             props[name] = .string(String(decoding: e.text(k, j + 1), as: UTF8.self))
         }

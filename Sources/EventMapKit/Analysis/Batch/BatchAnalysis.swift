@@ -35,16 +35,44 @@ public struct BatchAnalysis: Sendable {
     }
 
     public static let columns = ["id", "border_distance_m", "border_lat", "border_lon", "nearest_id", "nearest_name",
-                                 "nearest_distance_m", "within"]
+                                 "nearest_distance_m", "within", "border_countries", "country"]
 
-    public let border: BorderDistanceIndex
+    /// The lines measured to, as one index, and for each of its parts the label written in
+    /// `border_countries` (e.g. SYR-TUR; empty for lines of a user's file).
+    public struct BorderLines: Sendable {
+        public let index: GeodesicPolyline
+        let labels: [[UInt8]]
+        let labelOfPart: [Int32]
+
+        /// Land borders, each labelled by its two countries.
+        public init(_ set: LandBorderSet) {
+            let (index, owner) = set.combinedIndex()
+            self.index = index
+            labels = set.borders.map { Array($0.label.utf8) }
+            labelOfPart = owner.map(Int32.init)
+        }
+
+        /// Lines of a user's file: no countries to name.
+        public init(lines: [[LonLat]]) {
+            index = GeodesicPolyline(lines)
+            labels = [[]]
+            labelOfPart = Array(repeating: 0, count: lines.count)
+        }
+
+        func label(_ hit: GeodesicPolyline.Hit) -> [UInt8] { labels[Int(labelOfPart[hit.partIndex])] }
+    }
+
+    public let border: BorderLines
     public let places: [Place]
+    /// Which country each event lies in; nil leaves `country` empty.
+    let countries: CountryLocator?
     let placeIndex: NearestPlaceIndex
     let placeIds: [[UInt8]]
     let placeNames: [[UInt8]]
 
-    public init(borderLines: [[LonLat]], places: [Place]) {
-        border = BorderDistanceIndex(lines: borderLines)
+    public init(border: BorderLines, countries: CountryLocator?, places: [Place]) {
+        self.border = border
+        self.countries = countries
         self.places = places
         placeIndex = NearestPlaceIndex(positions: places.map(\.position))
         placeIds = places.map { Array(CSVReader.escape($0.id).utf8) }
@@ -136,12 +164,11 @@ public struct BatchAnalysis: Sendable {
         var now = BatchProfile.now(); profile.parseSeconds = now - t; t = now
 
         let n = parsed.count
-        var hits = [BorderDistanceIndex.Hit](repeating: BorderDistanceIndex.Hit(distanceMetres: .nan, nearest: LonLat(lon: .nan, lat: .nan)), count: n)
-        var counts = BorderDistanceIndex.Counts()
+        var hits = [GeodesicPolyline.Hit?](repeating: nil, count: n)
+        var counts = GeodesicPolyline.SearchCounts()
         let chords = parsed.positions.map(EarthCentred.init)
-        for k in 0..<n {
-            if let h = border.nearest(to: parsed.positions[k], chord: chords[k], counts: &counts) { hits[k] = h }
-        }
+        for k in 0..<n { hits[k] = border.index.nearestHit(to: parsed.positions[k], chord: chords[k], counts: &counts) }
+        let borderLabels = hits.map { $0.map(border.label) ?? [] }
         profile.borderRefinements = counts.refinements
         profile.borderInverses = counts.inverses
         profile.borderSecondSearches = counts.secondSearches
@@ -151,20 +178,24 @@ public struct BatchAnalysis: Sendable {
         for k in 0..<n { nearest[k] = placeIndex.nearest(to: parsed.positions[k], chord: chords[k], inverses: &profile.placeInverses) }
         now = BatchProfile.now(); profile.nearestSeconds = now - t; t = now
 
+        let countryCodes: [[UInt8]] = parsed.positions.map { p in countries?.country(of: p).map { Array($0.code.utf8) } ?? [] }
+        now = BatchProfile.now(); profile.countrySeconds = now - t; t = now
+
         var out: [UInt8] = []
         var within = 0
         switch options.format {
         case .csv:
-            within = hits.reduce(0) { $0 + ($1.distanceMetres <= options.withinMetres ? 1 : 0) }
-            out = AnalysisRowFormatter.csvRows(parsed, hits, nearest, placeIds: placeIds, placeNames: placeNames,
+            within = hits.reduce(0) { $0 + (($1?.distanceMetres ?? .infinity) <= options.withinMetres ? 1 : 0) }
+            out = AnalysisRowFormatter.csvRows(parsed, hits, nearest, borderLabels, countryCodes, placeIds: placeIds, placeNames: placeNames,
                                                withinMetres: options.withinMetres)
         case .geojson:
             for k in 0..<n {
-                let isWithin = hits[k].distanceMetres <= options.withinMetres
+                let isWithin = (hits[k]?.distanceMetres ?? .infinity) <= options.withinMetres
                 if isWithin { within += 1 }
                 if k > 0 { out.append(contentsOf: [0x2C, 0x0A]) }
                 AnalysisRowFormatter.featureRow(parsed, k, layout: layout, hits[k],
-                                                nearest[k].map { (places[$0.index], $0.distanceMetres) }, isWithin, into: &out)
+                                                nearest[k].map { (places[$0.index], $0.distanceMetres) }, isWithin,
+                                                borderLabel: borderLabels[k], country: countryCodes[k], into: &out)
             }
         }
         now = BatchProfile.now(); profile.formatSeconds = now - t

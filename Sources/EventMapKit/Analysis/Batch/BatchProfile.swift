@@ -7,19 +7,20 @@ public struct BatchProfile: Sendable {
     public var parseSeconds = 0.0
     public var borderSeconds = 0.0
     public var nearestSeconds = 0.0
+    public var countrySeconds = 0.0
     public var formatSeconds = 0.0
     public var writeSeconds = 0.0
     public var wallSeconds = 0.0
     /// Exact border refinements and place distances computed (each one or more `geod_inverse`).
     public var borderRefinements = 0
     public var borderInverses = 0
-    /// Border queries that needed a second tree search (see BorderDistanceIndex).
+    /// Border queries that needed a second tree search (see GeodesicPolyline.nearestHit).
     public var borderSecondSearches = 0
     public var placeInverses = 0
 
     mutating func add(_ o: BatchProfile) {
         readSeconds += o.readSeconds; parseSeconds += o.parseSeconds; borderSeconds += o.borderSeconds
-        nearestSeconds += o.nearestSeconds; formatSeconds += o.formatSeconds; writeSeconds += o.writeSeconds
+        nearestSeconds += o.nearestSeconds; countrySeconds += o.countrySeconds; formatSeconds += o.formatSeconds; writeSeconds += o.writeSeconds
         borderRefinements += o.borderRefinements; borderInverses += o.borderInverses; borderSecondSearches += o.borderSecondSearches; placeInverses += o.placeInverses
     }
 

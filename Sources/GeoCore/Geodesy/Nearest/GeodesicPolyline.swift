@@ -184,8 +184,12 @@ public struct GeodesicPolyline: Sendable {
 
     /// The nearest point and its geodesic distance without the final azimuth: the batch path.
     public func nearestHit(to p: LonLat, counts: inout SearchCounts) -> Hit? {
+        nearestHit(to: p, chord: EarthCentred(p), counts: &counts)
+    }
+
+    /// The same with the point's earth-centred position computed by the caller (once per event).
+    public func nearestHit(to p: LonLat, chord q: EarthCentred, counts: inout SearchCounts) -> Hit? {
         guard !pieces.isEmpty else { return nil }
-        let q = EarthCentred(p)
         // 1. Search by chords only for the piece with the smallest lower bound, recording every
         //    piece whose bound lies within a slack of the smallest; refine that piece exactly.
         // 2. Any piece that could be nearer has a bound at most that exact distance. When the
