@@ -1,5 +1,5 @@
 """Deterministic synthetic events for the benchmark: uniform by area inside Syria's part of
-the box lon 35.8-37.2, lat 35.2-36.6 (Syria = the SY polygon of geodata/borders/countries.geojson).
+the box lon 35.8-37.2, lat 35.2-36.6 (Syria = the SY polygon of Tests/Reference/syria-turkey-countries.geojson).
 
 Uniform by area: longitude uniform, sin(latitude) uniform (equal-area on the sphere; the
 ellipsoid's authalic correction is far below what a benchmark needs), then rejection of points
@@ -32,7 +32,7 @@ def main():
     ap.add_argument("n", type=int)
     ap.add_argument("out")
     ap.add_argument("--seed", type=int, default=20201026)
-    ap.add_argument("--countries", default="geodata/borders/countries.geojson")
+    ap.add_argument("--countries", default="Tests/Reference/syria-turkey-countries.geojson")
     args = ap.parse_args()
 
     area = shapely.intersection(syria(args.countries), shapely.box(*BOX))

@@ -8,12 +8,12 @@ import TestSupport
     static let kafrTakharim = LonLat(lon: 36.51522, lat: 36.1168)
 
     static func border() throws -> [LonLat] {
-        let text = try String(contentsOfFile: Paths.geodata("borders/syria-turkey.geojson"), encoding: .utf8)
+        let text = try String(contentsOfFile: Paths.reference("syria-turkey.geojson"), encoding: .utf8)
         return try #require(try GeoJSONReader.read(text).features.first?.geometry?.lines.first)
     }
 
     static func syria() throws -> Geometry {
-        let text = try String(contentsOfFile: Paths.geodata("borders/countries.geojson"), encoding: .utf8)
+        let text = try String(contentsOfFile: Paths.reference("syria-turkey-countries.geojson"), encoding: .utf8)
         let fc = try GeoJSONReader.read(text)
         return try #require(fc.features.first { $0.properties["id"]?.stringValue == "SY" }?.geometry)
     }

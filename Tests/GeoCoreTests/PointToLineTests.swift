@@ -10,7 +10,7 @@ import TestSupport
     struct Row { let id: String; let point: LonLat; let distance: Double; let nearest: LonLat }
 
     static func border() throws -> [LonLat] {
-        let text = try String(contentsOfFile: Paths.geodata("borders/syria-turkey.geojson"), encoding: .utf8)
+        let text = try String(contentsOfFile: Paths.reference("syria-turkey.geojson"), encoding: .utf8)
         let fc = try GeoJSONReader.read(text)
         return try #require(fc.features.first?.geometry?.lines.first)
     }
@@ -106,7 +106,7 @@ import TestSupport
 
     /// Containment in the Natural Earth polygons, and distance 0 inside.
     @Test func areaContainmentAndDistance() throws {
-        let text = try String(contentsOfFile: Paths.geodata("borders/countries.geojson"), encoding: .utf8)
+        let text = try String(contentsOfFile: Paths.reference("syria-turkey-countries.geojson"), encoding: .utf8)
         let fc = try GeoJSONReader.read(text)
         let syria = GeodesicArea(try #require(fc.features.first { $0.properties["id"]?.stringValue == "SY" }?.geometry))
         let idlib = LonLat(lon: 36.63393, lat: 35.93062), ankara = LonLat(lon: 32.85427, lat: 39.91987)
@@ -123,7 +123,7 @@ import TestSupport
     /// geodesic edge and its straight lon/lat version part by ~22 m (ray casting alone errs there):
     /// points 2 m and 15 m either side of every edge's midpoint and around every vertex.
     @Test func nearTheBorderExactlyOneCountryContainsThePoint() throws {
-        let text = try String(contentsOfFile: Paths.geodata("borders/countries.geojson"), encoding: .utf8)
+        let text = try String(contentsOfFile: Paths.reference("syria-turkey-countries.geojson"), encoding: .utf8)
         let fc = try GeoJSONReader.read(text)
         let syria = GeodesicArea(try #require(fc.features.first { $0.properties["id"]?.stringValue == "SY" }?.geometry))
         let turkey = GeodesicArea(try #require(fc.features.first { $0.properties["id"]?.stringValue == "TR" }?.geometry))

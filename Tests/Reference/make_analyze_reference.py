@@ -31,7 +31,7 @@ STEP = 10.0  # metres between samples along each edge
 
 
 def border():
-    with open("geodata/borders/syria-turkey.geojson") as f:
+    with open("Tests/Reference/syria-turkey.geojson") as f:
         fc = json.load(f)
     return [tuple(c[:2]) for c in fc["features"][0]["geometry"]["coordinates"]]  # (lon, lat)
 

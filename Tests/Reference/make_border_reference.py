@@ -27,7 +27,7 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 
 
 def load_border():
-    with open(os.path.join(ROOT, "geodata/borders/syria-turkey.geojson")) as f:
+    with open(os.path.join(ROOT, "Tests/Reference/syria-turkey.geojson")) as f:
         doc = json.load(f)
     feats = doc["features"] if doc.get("type") == "FeatureCollection" else [doc]
     geom = feats[0]["geometry"]

@@ -50,3 +50,9 @@ public enum TestRun {
     /// True in CI's second pass (AddressSanitizer): tests of external engines (Spark) skip there.
     public static let isSanitizerPass = ProcessInfo.processInfo.environment["EVENTMAP_SANITIZER_PASS"] != nil
 }
+
+extension Paths {
+    /// A file of Tests/Reference (reference values and the fixtures they were computed on, e.g.
+    /// syria-turkey.geojson: the world data's SYR-TUR border as GeoJSON).
+    public static func reference(_ name: String) -> String { repository + "/Tests/Reference/" + name }
+}

@@ -48,8 +48,8 @@ import TestSupport
     @Test func consistentAndInconsistentClaims() throws {
         let dir = Paths.temporaryFolder()
         let fm = FileManager.default
-        try fm.createDirectory(atPath: dir + "/borders", withIntermediateDirectories: true)
-        for f in ["places.csv", "events.csv", "borders/syria-turkey.geojson", "borders/countries.geojson"] {
+        try fm.createDirectory(atPath: dir + "/world", withIntermediateDirectories: true)
+        for f in ["places.csv", "events.csv", "world/countries.json", "world/countries.bin", "world/borders.json", "world/borders.bin"] {
             try fm.copyItem(atPath: Paths.geodata(f), toPath: dir + "/" + f)
         }
         let reports = """

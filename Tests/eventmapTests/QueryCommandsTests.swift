@@ -114,7 +114,7 @@ import TestSupport
 
     /// Syria's area against GeographicLib's Planimeter on the same ring (same geodesic edges).
     @Test func areaOfACountryMatchesPlanimeter() throws {
-        let text = try String(contentsOfFile: Paths.geodata("borders/countries.geojson"), encoding: .utf8)
+        let text = try String(contentsOfFile: Paths.reference("syria-turkey-countries.geojson"), encoding: .utf8)
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let syria = try #require((doc["features"] as? [[String: Any]])?.first { ($0["properties"] as? [String: Any])?["id"] as? String == "SY" })
         let geometry = try #require(syria["geometry"] as? [String: Any])

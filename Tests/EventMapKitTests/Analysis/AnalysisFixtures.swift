@@ -1,5 +1,6 @@
 import EventMapKit
 import Foundation
+import Testing
 import TestSupport
 
 /// The bundled gazetteer and borders, read once per use.
@@ -9,10 +10,19 @@ enum AnalysisFixtures {
         return try GazetteerCSV.read(try String(contentsOfFile: path, encoding: .utf8), file: path)
     }
 
-    static func borders() throws -> Borders {
-        let line = Paths.geodata("borders/syria-turkey.geojson"), countries = Paths.geodata("borders/countries.geojson")
-        return try Borders.read(border: try String(contentsOfFile: line, encoding: .utf8), borderFile: line,
-                                countries: try String(contentsOfFile: countries, encoding: .utf8), countriesFile: countries)
+    /// The bundled world data (geodata/world).
+    static func world() throws -> World {
+        let dir = Paths.geodata("world/")
+        func data(_ f: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: dir + f)) }
+        return try World(countriesIndex: String(contentsOfFile: dir + "countries.json", encoding: .utf8), countryVertices: data("countries.bin"),
+                         bordersIndex: String(contentsOfFile: dir + "borders.json", encoding: .utf8), borderVertices: data("borders.bin"),
+                         files: ("countries.json", "countries.bin", "borders.json", "borders.bin"))
+    }
+
+    /// The Syria-Turkey land border of the world data, as a border set.
+    static func syriaTurkey() throws -> LandBorderSet {
+        let b = try #require(try world().border(between: "SYR", and: "TUR"))
+        return LandBorderSet([b], name: b.displayName)
     }
 
     /// Tests/Reference/border-distances.csv (see make_border_reference.py): id → (distance m, nearest lat, lon).

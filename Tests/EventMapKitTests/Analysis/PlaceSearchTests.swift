@@ -38,9 +38,9 @@ import TestSupport
 
     @Test(arguments: [5_000.0, 10_000, 20_000, 50_000])
     func withinOfTheBorderAgreesWithTheReference(_ radius: Double) throws {
-        let gazetteer = try AnalysisFixtures.gazetteer(), borders = try AnalysisFixtures.borders()
+        let gazetteer = try AnalysisFixtures.gazetteer(), world = try AnalysisFixtures.world()
         let reference = try AnalysisFixtures.borderReference()
-        let target = try TargetResolver(gazetteer: gazetteer, borders: borders).resolve("border")
+        let target = try TargetResolver(gazetteer: gazetteer, world: world).resolve("border:SYR-TUR")
         let found = PlaceSearch(places: gazetteer.places).within(radius, of: target)
         let expected = Set(gazetteer.places.filter { reference[$0.id]!.distance <= radius }.map(\.id))
         #expect(Set(found.map(\.place.id)) == expected)
@@ -48,8 +48,8 @@ import TestSupport
     }
 
     @Test func withinOfACountryCountsPlacesInside() throws {
-        let gazetteer = try AnalysisFixtures.gazetteer(), borders = try AnalysisFixtures.borders()
-        let turkey = try TargetResolver(gazetteer: gazetteer, borders: borders).resolve("Turkey")
+        let gazetteer = try AnalysisFixtures.gazetteer(), world = try AnalysisFixtures.world()
+        let turkey = try TargetResolver(gazetteer: gazetteer, world: world).resolve("Turkey")
         let inside = PlaceSearch(places: gazetteer.places).within(0, of: turkey)
         // The gazetteer's country column says which places are in Turkey.
         #expect(Set(inside.map(\.place.id)) == Set(gazetteer.places.filter { $0.country == "TR" }.map(\.id)))

@@ -1,4 +1,5 @@
 import EventMapKit
+import Foundation
 import GeoCore
 import Testing
 import TestSupport
@@ -6,18 +7,26 @@ import TestSupport
 /// Resolving what users type, and measuring to it.
 @Suite struct TargetTests {
     static func resolver() throws -> TargetResolver {
-        TargetResolver(gazetteer: try AnalysisFixtures.gazetteer(), borders: try AnalysisFixtures.borders())
+        TargetResolver(gazetteer: try AnalysisFixtures.gazetteer(), world: try AnalysisFixtures.world())
     }
 
-    @Test(arguments: ["border", "Border", "syria-turkey", "Syria Turkey border"])
-    func borderWords(_ text: String) throws {
-        guard case .line = try Self.resolver().resolve(text) else { Issue.record("\(text) is not the border line"); return }
+    @Test(arguments: [("border", 329), ("Border", 329), ("border:SYR-TUR", 1), ("border:tr-sy", 1), ("border:SYR", 6), ("border: Syria ", 6)])
+    func borderWords(_ text: String, _ count: Int) throws {
+        guard case .borders(let set) = try Self.resolver().resolve(text) else { Issue.record("\(text) is not borders"); return }
+        #expect(set.borders.count == count)
     }
 
-    @Test(arguments: [("Syria", "SY"), ("SY", "SY"), ("syr", "SY"), ("Turkey", "TR"), ("Türkiye", "TR"), ("TUR", "TR")])
-    func countries(_ text: String, _ id: String) throws {
-        let borders = try AnalysisFixtures.borders()
-        #expect(borders.country(text)?.id == id)
+    @Test(arguments: ["border:SYR-EGY", "border:XXX", "border:SYR-TUR-IRQ", "border:ISL"])
+    func bordersThatDoNotExistAreRefused(_ text: String) throws {
+        #expect(throws: AnalysisError.self) { try Self.resolver().resolve(text) }
+    }
+
+    /// Names and codes users type, resolved like place names (case, accents, Arabic, Cyrillic).
+    @Test(arguments: [("Syria", "SYR"), ("SY", "SYR"), ("syr", "SYR"), ("Syrian Arab Republic", "SYR"), ("سوريا", "SYR"),
+                      ("Turkey", "TUR"), ("Türkiye", "TUR"), ("TUR", "TUR"), ("DRC", "COD"), ("Ukraine", "UKR"), ("Украина", "UKR"),
+                      ("Sudan", "SDN"), ("Myanmar", "MMR"), ("Burma", "MMR"), ("Colombia", "COL"), ("FR", "FRA")])
+    func countries(_ text: String, _ code: String) throws {
+        #expect(try AnalysisFixtures.world().countryEntry(text)?.code == code)
         guard case .area = try Self.resolver().resolve(text) else { Issue.record("\(text) is not an area"); return }
     }
 
@@ -33,7 +42,7 @@ import TestSupport
             try Self.resolver().resolve("Narnia")
         } throws: { error in
             let text = (error as? AnalysisError)?.description ?? ""
-            return text.contains("Narnia") && text.contains("`border`") && text.contains("Syria, Turkey")
+            return text.contains("Narnia") && text.contains("`border`") && text.contains("a country")
         }
     }
 
@@ -45,12 +54,12 @@ import TestSupport
         #expect(throws: AnalysisError.self) { try Target.fromGeoJSON("{", name: "bad.geojson") }
     }
 
-    @Test func badBorderFileIsNamed() {
+    @Test func badWorldFileIsNamed() throws {
         #expect {
-            try Borders.read(border: #"{"type":"Point","coordinates":[36,36]}"#, borderFile: "b.geojson",
-                             countries: #"{"type":"FeatureCollection","features":[]}"#, countriesFile: "c.geojson")
+            try World(countriesIndex: #"{"countries":[]}"#, countryVertices: Data("EMWORLD1".utf8), bordersIndex: #"{"borders":[]}"#,
+                      borderVertices: Data(), files: ("c.json", "c.bin", "b.json", "b.bin"))
         } throws: { error in
-            (error as? AnalysisError)?.description.hasPrefix("b.geojson: the border is a Point") == true
+            (error as? AnalysisError)?.description.hasPrefix("c.bin: ") == true
         }
     }
 

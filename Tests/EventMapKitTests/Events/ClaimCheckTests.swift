@@ -10,7 +10,7 @@ import Testing
     }
 
     static func checker(borderKm: Double) throws -> ClaimChecker {
-        ClaimChecker(gazetteer: try BundledData.gazetteer(), distanceToBorder: { _ in borderKm * 1000 })
+        ClaimChecker(gazetteer: try BundledData.gazetteer(), distanceToBorder: { _ in (borderKm * 1000, "the test border") })
     }
 
     /// Kafr Takharim is where_prec 1 (±1 km). At 10.2 km the geometry allows 9.2-11.2 km, all

@@ -50,7 +50,7 @@ import TestSupport
 
     @Test func countryPolygonsAreCutToTheFrame() throws {
         let proj = try PROJContext(), geos = GEOSContext()
-        let countries = try GeoJSONReader.read(String(contentsOfFile: Paths.geodata("borders/countries.geojson"), encoding: .utf8))
+        let countries = try GeoJSONReader.read(String(contentsOfFile: Paths.reference("syria-turkey-countries.geojson"), encoding: .utf8))
         let antakya = LonLat(lon: 36.15722, lat: 36.20655)
         let frame = try MapFrame.make(fitting: [antakya, idlib], request: MapFrameRequest(), origin: PixelPoint(x: 0, y: 0), context: proj)
         let clip = try FrameClip(frame: frame, context: geos)

@@ -9,14 +9,11 @@ import TestSupport
 @Suite struct LabelLayoutTests {
     static func bundledProduct() throws -> RenderProduct {
         let g = try GazetteerCSV.read(String(contentsOfFile: Paths.geodata("places.csv"), encoding: .utf8), file: "places.csv")
-        let borders = try Borders.read(border: String(contentsOfFile: Paths.geodata("borders/syria-turkey.geojson"), encoding: .utf8),
-                                       borderFile: "syria-turkey.geojson",
-                                       countries: String(contentsOfFile: Paths.geodata("borders/countries.geojson"), encoding: .utf8),
-                                       countriesFile: "countries.geojson")
         let events = try EventsCSV.read(events: String(contentsOfFile: Paths.geodata("events.csv"), encoding: .utf8), eventsFile: "events.csv",
                                         reports: String(contentsOfFile: Paths.geodata("reports.csv"), encoding: .utf8), reportsFile: "reports.csv",
                                         gazetteer: g, skipBad: false).events
-        return try RenderJob.run(RenderInputs(gazetteer: g, borders: borders, events: events), RenderOptions())
+        let scenario = try Scenario.read(String(contentsOfFile: Paths.geodata("scenarios/kafr-takharim-2020.json"), encoding: .utf8), file: "scenario")
+        return try RenderJob.run(RenderInputs(gazetteer: g, world: try AnalysisFixtures.world(), events: events), scenario: scenario, RenderOptions())
     }
 
     static func attribute(_ name: String, _ line: Substring) -> String? {

@@ -26,9 +26,9 @@ import TestSupport
     }
 
     static func analysis() throws -> BatchAnalysis {
-        let border = try GeoJSONReader.read(String(contentsOfFile: Paths.geodata("borders/syria-turkey.geojson"), encoding: .utf8))
         let places = try GazetteerCSV.read(String(contentsOfFile: Paths.geodata("places.csv"), encoding: .utf8), file: "places.csv")
-        return BatchAnalysis(borderLines: border.features.compactMap(\.geometry).flatMap(\.lines), places: places.places)
+        let world = try AnalysisFixtures.world()
+        return BatchAnalysis(border: .init(try AnalysisFixtures.syriaTurkey()), countries: CountryLocator(world: world), places: places.places)
     }
 
     /// Runs the analysis on `csv` with small blocks (many blocks, many threads) and returns the output rows.
@@ -70,10 +70,10 @@ import TestSupport
     @Test func pointsOnTheBorderAndOnVerticesAreAtZero() throws {
         let ref = try Self.reference().filter { $0.id.hasPrefix("vertex") || $0.id.hasPrefix("on-edge") }
         #expect(ref.count == 40)
-        let index = try Self.analysis().border
-        var counts = BorderDistanceIndex.Counts()
+        let index = try Self.analysis().border.index
+        var counts = GeodesicPolyline.SearchCounts()
         for r in ref {
-            let hit = try #require(index.nearest(to: r.position, counts: &counts))
+            let hit = try #require(index.nearestHit(to: r.position, counts: &counts))
             // A vertex is on the line exactly; a point made by geod_position inside an edge lies on it to ~1e-9 m.
             #expect(hit.distanceMetres < 0.001, "\(r.id): \(hit.distanceMetres)")
         }
