@@ -24,7 +24,7 @@ import TestSupport
         let r = try CLI.run(["analyze", dir + "/events.csv", "-o", dir + "/out.csv"])
         #expect(r.status == 0, "\(r.stderr)")
         let rows = try String(contentsOfFile: dir + "/out.csv", encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
-        #expect(rows[0].joined(separator: ",") == "id,border_distance_m,border_lat,border_lon,nearest_id,nearest_name,nearest_distance_m,within")
+        #expect(rows[0].joined(separator: ",") == "id,border_distance_m,border_lat,border_lon,nearest_id,nearest_name,nearest_distance_m,within,border_countries,country")
         #expect(rows.dropFirst().map { String($0[0]) } == ["kafr-takharim", "idlib", "far"])
         // Kafr Takharim is a gazetteer place: its own nearest place at 0 m; the press put it "about 10 km" from the border.
         #expect(rows[1][4] == "kafr-takharim" && rows[1][6] == "0.000")

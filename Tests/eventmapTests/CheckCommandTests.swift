@@ -9,7 +9,8 @@ import TestSupport
     static func json(_ args: [String]) throws -> [[String: Any]] {
         let r = try CLI.run(["check", "--json"] + args)
         #expect(r.status == 0, "\(r.stderr)")
-        return try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        return try #require(o["claims"] as? [[String: Any]])
     }
 
     /// Kafr Takharim's distance to the border from the committed reference file.
@@ -27,9 +28,9 @@ import TestSupport
         let town = checks[0]
         let reference = try Self.referenceMetres("kafr-takharim")
         #expect(abs((town["computed_m"] as? Double ?? 0) - reference) < 1)  // 1 m, the accuracy the queries code states
-        #expect(town["uncertainty_m"] as? Double == 1000)
+        #expect(town["uncertainty_m"] as? Double == 0)  // where_prec 1: exact by the one rule (LocationUncertainty)
         #expect(town["verdict"] as? String == "consistent")
-        #expect((town["reason"] as? String)?.contains("9.82 km-11.82 km") == true)
+        #expect((town["reason"] as? String)?.contains("10.82 km") == true)
         #expect(checks[1]["verdict"] as? String == "cannot tell")
         #expect(checks[1]["uncertainty_m"] as? Double == 8000)
         #expect(checks[2]["verdict"] as? String == "cannot tell")
@@ -40,7 +41,7 @@ import TestSupport
         let r = try CLI.run(["check"])
         #expect(r.status == 0)
         #expect(r.stdout.contains("10,823.0"))
-        #expect(r.stdout.contains("± 1.0 km"))
+        #expect(r.stdout.contains("± 0.0 km"))  // where_prec 1 is exact by the one rule
         #expect(r.stdout.contains("verdict:  cannot tell"))
     }
 
@@ -63,5 +64,27 @@ import TestSupport
         let checks = try Self.json(["--data", dir])
         // 10.82 ± 1 km = 9.82-11.82 km: inside 9.35-12.65 km ("about 11"), entirely above 5 km ("at most 5").
         #expect(checks.map { $0["verdict"] as? String } == ["consistent", "inconsistent", "consistent"])
+    }
+
+    /// Events whose coordinates lie outside their declared country are found, with the distance.
+    @Test func misplacedEventsAreReported() throws {
+        let dir = Paths.temporaryFolder()
+        // Two ACLED-style rows: one in Syria as declared, one declared Syria but placed in Cyprus
+        // (lat/lon of Nicosia): the second is reported, about 100+ km from Syria.
+        let acled = """
+            event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp
+            SYR1,2020-10-26,2020,1,Political violence,Explosions/Remote violence,Air/drone strike,Military Forces of Russia (2000-),,8,Faylaq al Sham,,2,28,,760,Middle East,Syria,Idleb,Harim,Kafr Takharim,Kafr Takharim,36.1168,36.51522,1,SOHR,National,test row,78,,1603700000
+            SYR2,2020-10-27,2020,1,Political violence,Explosions/Remote violence,Air/drone strike,Military Forces of Russia (2000-),,8,,,0,80,,760,Middle East,Syria,Idleb,Harim,Test,Test,35.1856,33.3823,1,Test,National,misplaced test row,0,,1603700000
+            """.split(separator: "\n").joined(separator: "\r\n") + "\r\n"
+        try acled.write(toFile: dir + "/acled.csv", atomically: true, encoding: .utf8)
+        let r = try CLI.run(["check", "--events", dir + "/acled.csv", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let misplaced = try #require(o["misplaced_events"] as? [[String: Any]])
+        #expect(misplaced.count == 1)
+        #expect(misplaced.first?["event_id"] as? String == "SYR2" && misplaced.first?["found_in"] as? String == "CYP")
+        #expect((misplaced.first?["distance_m"] as? Double ?? 0) > 100_000)
+        let text = try CLI.run(["check", "--events", dir + "/acled.csv"])
+        #expect(text.stdout.contains("SYR2: declared Syria (SYR), lies in Cyprus (CYP)"), "\(text.stdout)")
     }
 }

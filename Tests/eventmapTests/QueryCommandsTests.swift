@@ -87,7 +87,7 @@ import TestSupport
     @Test func bufferWritesGeoJSONWithItsArea() throws {
         let dir = Paths.temporaryFolder("buffer")
         let file = dir + "/zone20.geojson"
-        let r = try CLI.run(["buffer", "border", "--radius", "20km", "--clip", "Syria", "-o", file])
+        let r = try CLI.run(["buffer", "border:SYR-TUR", "--radius", "20km", "--clip", "Syria", "-o", file])
         #expect(r.status == 0 && r.stdout.contains("km²") && r.stdout.contains("Written to"))
         let info = try ExternalTool.run("ogrinfo", ["-so", "-al", file])
         #expect(info.stdout.contains("Feature Count: 1") && info.stdout.contains("Geometry: Polygon"))
@@ -100,7 +100,7 @@ import TestSupport
         #expect(props["clip"] as? String == "SY" && props["radius_m"] as? Double == 20_000)
         // The same bytes on a second run.
         let again = dir + "/again.geojson"
-        _ = try CLI.run(["buffer", "border", "--radius", "20km", "--clip", "Syria", "-o", again])
+        _ = try CLI.run(["buffer", "border:SYR-TUR", "--radius", "20km", "--clip", "Syria", "-o", again])
         #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == Data(contentsOf: URL(fileURLWithPath: again)))
     }
 

@@ -5,9 +5,11 @@ import TestSupport
 /// `eventmap render` end to end: the files GIS tools and browsers open as they are.
 @Suite(.serialized) struct RenderCommandTests {
     /// One render of the bundled data, shared by the checks below.
+    static let scenario = Paths.geodata("scenarios/kafr-takharim-2020.json")
+
     static let bundled: (dir: String, result: ExternalTool.Result) = {
         let dir = Paths.temporaryFolder("eventmap-render")
-        let r = try! CLI.run(["render", "-o", dir])
+        let r = try! CLI.run(["render", "--scenario", scenario, "-o", dir])
         return (dir, r)
     }()
 
@@ -179,7 +181,7 @@ import TestSupport
 
     @Test func renderingTwiceGivesTheSameBytes() throws {
         let other = Paths.temporaryFolder("eventmap-render-again")
-        let r = try CLI.run(["render", "-o", other])
+        let r = try CLI.run(["render", "--scenario", Self.scenario, "-o", other])
         #expect(r.status == 0)
         let a = try FileManager.default.contentsOfDirectory(atPath: Self.bundled.dir).filter { !$0.hasSuffix(".png") }.sorted()
         let b = try FileManager.default.contentsOfDirectory(atPath: other).sorted()
@@ -234,7 +236,7 @@ import TestSupport
         let r = try CLI.run(["render", "--gazetteer", dir + "/places.csv", "-o", dir + "/out"])
         #expect(r.status == 0, "\(r.stderr)")
         let svgs = try Self.files(dir + "/out", "svg")
-        #expect(svgs.count == 2)
+        #expect(svgs.count == 1)
         for svg in svgs {
             #expect(try ExternalTool.run("xmllint", ["--noout", svg]).status == 0)
             let text = try String(contentsOfFile: svg, encoding: .utf8)
@@ -243,12 +245,12 @@ import TestSupport
             #expect(text.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;"))
         }
         // The approximate place is drawn as its area, never as a marker.
-        let overview = try String(contentsOfFile: dir + "/out/nw-syria-overview.svg", encoding: .utf8)
+        let overview = try String(contentsOfFile: dir + "/out/overview.svg", encoding: .utf8)
         #expect(overview.contains("<path id=\"place-vague\""))
         #expect(!overview.contains("<circle id=\"place-vague\""))
         #expect(overview.contains("&lt;b&gt;vague&lt;/b&gt; ]]&gt; place"))
-        // The detail map falls back to the first place of the gazetteer.
-        #expect(svgs.contains { $0.hasSuffix("/evil-detail.svg") })
+        // Without a scenario the map is built from the data: one overview, generic names.
+        #expect(svgs.contains { $0.hasSuffix("/overview.svg") })
         let places = try String(contentsOfFile: dir + "/out/places.geojson", encoding: .utf8)
         let json = try JSONSerialization.jsonObject(with: Data(places.utf8)) as! [String: Any]
         let names = (json["features"] as! [[String: Any]]).map { ($0["properties"] as! [String: Any])["name"] as! String }
@@ -257,7 +259,7 @@ import TestSupport
 
     @Test func projectionAndBoxOptions() throws {
         let dir = Paths.temporaryFolder("eventmap-utm")
-        let r = try CLI.run(["render", "--projection", "EPSG:32637", "--bbox", "35.8,35.2,37.3,36.7", "-o", dir])
+        let r = try CLI.run(["render", "--scenario", Self.scenario, "--projection", "EPSG:32637", "--bbox", "35.8,35.2,37.3,36.7", "-o", dir])
         #expect(r.status == 0, "\(r.stderr)")
         let text = try String(contentsOfFile: dir + "/nw-syria-overview.svg", encoding: .utf8)
         #expect(text.contains("data-projection=\"EPSG:32637\""))
@@ -265,10 +267,10 @@ import TestSupport
         #expect(!text.contains("data-convergence-deg=\"0\""))
         #expect(try ExternalTool.run("xmllint", ["--noout", dir + "/nw-syria-overview.svg"]).status == 0)
 
-        let geographic = try CLI.run(["render", "--projection", "EPSG:4326", "-o", dir])
+        let geographic = try CLI.run(["render", "--scenario", Self.scenario, "--projection", "EPSG:4326", "-o", dir])
         #expect(geographic.status != 0 && geographic.stderr.contains("is a geographic CRS"))
         #expect(!geographic.stderr.contains("Fatal error"))
-        let box = try CLI.run(["render", "--bbox", "37,35,36,36", "-o", dir])
+        let box = try CLI.run(["render", "--scenario", Self.scenario, "--bbox", "37,35,36,36", "-o", dir])
         #expect(box.status != 0 && box.stderr.contains("--bbox"))
     }
 
@@ -294,12 +296,12 @@ import TestSupport
 
     @Test func focusNamesTheDetailMapAndItsLine() throws {
         let dir = Paths.temporaryFolder("eventmap-focus")
-        let r = try CLI.run(["render", "--focus", "Salqin", "-o", dir])
+        let r = try CLI.run(["render", "--scenario", Self.scenario, "--focus", "Salqin", "-o", dir])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(FileManager.default.fileExists(atPath: dir + "/salqin-detail.svg"))
         #expect(FileManager.default.fileExists(atPath: dir + "/salqin-border-line.geojson"))
         #expect(r.stdout.contains("Salqin to the Syria-Turkey border: "))
-        let bad = try CLI.run(["render", "--focus", "Atlantis", "-o", dir])
+        let bad = try CLI.run(["render", "--scenario", Self.scenario, "--focus", "Atlantis", "-o", dir])
         #expect(bad.status != 0 && bad.stderr.contains("--focus: no place named 'Atlantis'"))
     }
 

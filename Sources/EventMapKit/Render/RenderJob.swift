@@ -111,12 +111,19 @@ public struct RenderError: Error, Sendable, CustomStringConvertible {
 public enum RenderJob {
     static let geoJSONWriter = GeoJSONWriter(coordinateDecimals: 7, propertyDecimals: 6, densifyToleranceMetres: 1)
 
-    /// The scenario with the user's `--focus` applied (a place name or id resolved to its id).
+    /// The scenario with the user's `--focus` applied (a place name or id resolved to its id), and
+    /// `{focus}` / `{focus_name}` in map ids, titles and layer names replaced by the focus place's.
     public static func scenario(_ base: Scenario, _ inputs: RenderInputs, _ options: RenderOptions) throws -> Scenario {
         var s = base
         if let f = options.focusPlace {
             do { s.focus = try inputs.gazetteer.lookup(f).id } catch { throw RenderError("--focus: \(error.description)") }
         }
+        let place = s.focus.flatMap { inputs.gazetteer.place(id: $0) }
+        func fill(_ t: String) -> String {
+            t.replacingOccurrences(of: "{focus}", with: place?.id ?? "focus").replacingOccurrences(of: "{focus_name}", with: place?.name ?? "")
+        }
+        s.maps = s.maps.map { m in var m = m; m.id = fill(m.id); m.title = fill(m.title); m.subtitle = fill(m.subtitle); return m }
+        s.layerNames.focusLine = s.layerNames.focusLine.map(fill)
         return s
     }
 

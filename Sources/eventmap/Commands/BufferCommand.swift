@@ -54,8 +54,13 @@ struct BufferCommand: ParsableCommand {
         guard metres > 0 else { throw CLIError("--radius: the buffer distance must be more than 0.") }
         let tol = try parseLength(tolerance, argument: "--tolerance")
         guard tol > 0 else { throw CLIError("--tolerance: must be more than 0.") }
-        let t = try dataOptions.target(target, argument: "argument TARGET")
+        var t = try dataOptions.target(target, argument: "argument TARGET")
         let country = try clip.map { try dataOptions.country($0, argument: "--clip") }
+        // Clipped to a country, only that country's own land borders can reach inside it.
+        if case .borders(let set) = t, let country, set.borders.count > 1 {
+            let own = set.borders.filter { $0.codes.0 == country.code || $0.codes.1 == country.code }
+            t = .borders(LandBorderSet(own, name: "the land borders of \(country.name)"))
+        }
         let result: BufferResult
         do { result = try Zones.buffer(t, radiusMetres: metres, clip: country, toleranceMetres: tol) } catch {
             throw CLIError("buffer of \(t.label): \(error.description).")

@@ -20,11 +20,15 @@ struct CheckCommand: ParsableCommand {
             Examples:
               eventmap check
               eventmap check --json
+              eventmap check --events acled.csv      # also: events lying outside their declared country
             """
     )
 
-    @Flag(help: "Print a JSON array of checks instead of text.")
+    @Flag(help: "Print JSON ({claims, misplaced_events, unknown_countries}) instead of text.")
     var json = false
+
+    @Option(name: .long, help: ArgumentHelp("An ACLED or UCDP GED CSV to check instead of the bundled events.", valueName: "file"))
+    var events: String?
 
     @Flag(name: .long, help: "Skip report or event rows that cannot be read, with a warning each, instead of stopping.")
     var skipBad = false
@@ -33,7 +37,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let gazetteer = try dataOptions.loadGazetteer()
-        let events = try EventOptions.load(nil, skipBad: skipBad, data: dataOptions, gazetteer: gazetteer)
+        let events = try EventOptions.load(self.events, skipBad: skipBad, data: dataOptions, gazetteer: gazetteer)
         let borders = try dataOptions.nearestBorders()
         let checks: [ClaimCheck]
         do {
@@ -46,10 +50,16 @@ struct CheckCommand: ParsableCommand {
         } catch {
             throw CLIError("cannot measure the distance to the border: \(error).")
         }
+        let placement = PlacementCheck.misplaced(events, world: try dataOptions.loadWorld())
         if json {
-            Printing.json(.array(checks.map { .object(Self.object($0)) }))
+            var o = JSONObject()
+            o["claims"] = .array(checks.map { .object(Self.object($0)) })
+            o["misplaced_events"] = .array(placement.misplaced.map { .object(Self.object($0)) })
+            o["unknown_countries"] = .array(placement.unknownCountry.map { e -> JSONValue in ["event_id": .string(e.id), "country": .string(e.country)] })
+            Printing.json(.object(o))
             return
         }
+        Self.printPlacement(placement, events: events)
         guard !checks.isEmpty else { print("No claims with geometry."); return }
         var out: [String] = []
         for c in checks {
@@ -64,6 +74,32 @@ struct CheckCommand: ParsableCommand {
                 """)
         }
         print(out.joined(separator: "\n\n"))
+    }
+
+    static func printPlacement(_ p: (misplaced: [PlacementCheck], unknownCountry: [Event]), events: [Event]) {
+        let declared = events.filter { !$0.country.isEmpty }.count
+        if p.misplaced.isEmpty {
+            print("Events against their declared country: \(declared) checked, none outside it.\n")
+        } else {
+            print("Events outside the country their row declares (\(p.misplaced.count) of \(declared) checked):")
+            for m in p.misplaced {
+                let actual = m.foundIn.map { "in \($0.name) (\($0.code))" } ?? "at sea"
+                print("  \(m.event.id): declared \(m.declared.name) (\(m.declared.code)), lies \(actual), \(Printing.km(m.distanceMetres)) from \(m.declared.name); coordinates \(m.event.position)")
+            }
+            print("")
+        }
+        for e in p.unknownCountry { print("  \(e.id): country '\(e.country)' is not a country the world data knows; not checked.") }
+    }
+
+    static func object(_ m: PlacementCheck) -> JSONObject {
+        var o = JSONObject()
+        o["event_id"] = .string(m.event.id)
+        o["declared"] = .string(m.declared.code)
+        o["found_in"] = JSONValue(m.foundIn?.code)
+        o["distance_m"] = .number(m.distanceMetres)
+        o["lat"] = .number(m.event.position.lat)
+        o["lon"] = .number(m.event.position.lon)
+        return o
     }
 
     static func object(_ c: ClaimCheck) -> JSONObject {

@@ -13,13 +13,13 @@ import Testing
         ClaimChecker(gazetteer: try BundledData.gazetteer(), distanceToBorder: { _ in (borderKm * 1000, "the test border") })
     }
 
-    /// Kafr Takharim is where_prec 1 (±1 km). At 10.2 km the geometry allows 9.2-11.2 km, all
-    /// inside "about 10 km" (8-12 km).
+    /// Kafr Takharim is where_prec 1: exact by the one uncertainty rule (LocationUncertainty). At
+    /// 10.2 km the geometry allows 10.2 km, inside "about 10 km" (8-12 km).
     @Test func consistent() throws {
         let c = try #require(try Self.checker(borderKm: 10.2).check(Self.distanceClaim(place: "kafr-takharim", km: 10, .about)))
         #expect(c.verdict == .consistent)
-        #expect(c.uncertaintyMetres == 1000)
-        #expect(c.reason.contains("9.2 km-11.2 km"))
+        #expect(c.uncertaintyMetres == 0)
+        #expect(c.reason.contains("10.2 km") && c.reason.contains("8-12 km"))
     }
 
     /// At 14 km (13-15 km) nothing is within 8-12 km.
@@ -42,7 +42,7 @@ import Testing
         let c = try #require(try Self.checker(borderKm: 0).check(claim))
         #expect(c.verdict == .cannotTell)
         #expect(c.computedMetres == 0)
-        #expect(c.uncertaintyMetres == 4000)  // 3000 m (op09-morek) + 1000 m (Morek, where_prec 1)
+        #expect(c.uncertaintyMetres == 3000)  // 3000 m (op09-morek); Morek is where_prec 1, exact by the one rule
         #expect(c.reason.contains("pinned at Morek"))
     }
 

@@ -60,6 +60,9 @@ public struct BatchAnalysis: Sendable {
         }
 
         func label(_ hit: GeodesicPolyline.Hit) -> [UInt8] { labels[Int(labelOfPart[hit.partIndex])] }
+
+        /// Which border (in the set's order) a part of the index belongs to.
+        public func borderIndex(ofPart part: Int) -> Int { Int(labelOfPart[part]) }
     }
 
     public let border: BorderLines

@@ -105,7 +105,7 @@ import TestSupport
         let (summary, rows) = try Self.run(csv, options: o)
         #expect(summary.events == 2)
         #expect(rows[0] == BatchAnalysis.columns + ["notes", "event_date"])
-        #expect(rows[1][0] == "SYR1" && rows[1][8] == "Strike, \"camp\" near\nKafr Takharim" && rows[1][9] == "2020-10-26")
+        #expect(rows[1][0] == "SYR1" && rows[1][10] == "Strike, \"camp\" near\nKafr Takharim" && rows[1][11] == "2020-10-26")
         #expect(rows[2][0] == "SYR2" && rows[2][4] == "idlib")
     }
 
