@@ -97,7 +97,7 @@ import TestSupport
         // `area` re-reads the written file (densified by the writer) and measures it with geod_polygonarea.
         let area = try Self.json(try CLI.run(["area", file, "--json"]))
         #expect(abs((area["area_km2"] as! Double) - km2) < 0.01)
-        #expect(props["clip"] as? String == "SY" && props["radius_m"] as? Double == 20_000)
+        #expect(props["clip"] as? String == "SYR" && props["radius_m"] as? Double == 20_000)
         // The same bytes on a second run.
         let again = dir + "/again.geojson"
         _ = try CLI.run(["buffer", "border:SYR-TUR", "--radius", "20km", "--clip", "Syria", "-o", again])

@@ -79,8 +79,8 @@ import TestSupport
         let files = try FileManager.default.contentsOfDirectory(atPath: dir + "/out").sorted()
         #expect(files == ["borders.geojson", "events.geojson", "overview.svg", "places.geojson"], "\(files)")
         let svg = try String(contentsOfFile: dir + "/out/overview.svg", encoding: .utf8)
-        #expect(svg.contains("Events in Ukraine, 1 Mar 2022-20 Mar 2022"))
-        #expect(svg.contains("id=\"country-UKR\"") && svg.contains("id=\"country-RUS\""))
+        #expect(svg.contains("<title>Events in Ukraine, 1-20 Mar 2022</title>"))
+        #expect(svg.contains("id=\"country-UKR\""))
         for word in ["Syria", "Turkey", "Turkish", "Idlib"] {
             #expect(!svg.contains(word) && !r.stdout.contains(word), "\(word)")
         }

@@ -11,7 +11,7 @@ extension RenderJob {
         if places.isEmpty { places.append("the sources named in the gazetteer's source column") }
         lines.append("Places: " + places.joined(separator: " and ") + ". Approximate places are pinned to a sourced anchor and drawn as areas.")
         if inputs.gazetteer.places.contains(where: { $0.observationPoint != nil }) {
-            lines.append("Observation point numbers, dates and status: Turkish General Staff announcements and news reports, as summarised in geodata/places.csv.")
+            lines.append("Observation point numbers, dates and status: the announcements and reports named in the gazetteer's source and notes columns.")
         }
         let outlets = Set(inputs.events.flatMap { $0.claims.map(\.outlet) }).sorted()
         if !outlets.isEmpty {

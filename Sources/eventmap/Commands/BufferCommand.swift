@@ -12,7 +12,7 @@ struct BufferCommand: ParsableCommand {
             Every boundary vertex lies at the radius from the target on WGS 84 (to about a millimetre) \
             and every edge within the tolerance of it (default 1 m), checked at each edge's midpoint; \
             exterior rings are counter-clockwise (RFC 7946). The area is geodesic (geod_polygonarea). \
-            --clip keeps the part inside a country: `eventmap buffer border --radius 20km --clip Syria` \
+            --clip keeps the part inside a country: `eventmap buffer border:SYR-TUR --radius 20km --clip Syria` \
             is the 20 km zone on the Syrian side of the border.
 
             Examples:

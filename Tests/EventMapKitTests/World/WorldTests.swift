@@ -27,7 +27,10 @@ import TestSupport
             let n = try #require(set.nearest(to: r.p))
             #expect(n.border.label == r.border, "\(r.id): \(n.border.label) vs \(r.border)")
             #expect(abs(n.point.distanceMetres - r.metres) < 0.001, "\(r.id): \(n.point.distanceMetres) vs \(r.metres)")
-            #expect(Geodesic.distance(n.point.point, r.nearest) < 0.001 || r.metres == 0, "\(r.id): nearest point")
+            // The brute force stops at 1e-6 m of distance; where the distance is flat at the minimum
+            // that leaves the point free by about √(2·d·1e-6 m): 2 m at 2,000 km.
+            let slack = max(0.001, 2 * (2 * r.metres * 1e-6).squareRoot())
+            #expect(Geodesic.distance(n.point.point, r.nearest) < slack, "\(r.id): nearest point")
         }
     }
 
@@ -79,7 +82,7 @@ import TestSupport
             ("Kilis, 5 km north of the border", LonLat(lon: 37.1151, lat: 36.7184), "TUR"),
             ("Kharkiv", LonLat(lon: 36.2304, lat: 49.9935), "UKR"),
             ("Belgorod", LonLat(lon: 36.5983, lat: 50.5977), "RUS"),
-            ("Goma", LonLat(lon: 29.2228, lat: -1.6792), "COD"),
+            ("Kinshasa", LonLat(lon: 15.3126, lat: -4.3217), "COD"),
             ("South Atlantic", LonLat(lon: -30, lat: -40), nil),
             ("Mediterranean off Latakia", LonLat(lon: 35.2, lat: 35.5), nil),
         ]

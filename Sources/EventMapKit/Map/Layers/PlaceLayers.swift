@@ -57,9 +57,9 @@ public enum PlaceLayers {
         }
         let present = Set(rows.map(\.1.status))
         let words: [ObservationPoint.Status: String] = [
-            .remaining: "Turkish observation point, still held and never besieged at the end of 2020",
-            .encircled: "Turkish observation point, encircled by government forces (withdrawal not finished by 31 Dec 2020)",
-            .evacuated: "Turkish observation point, evacuated by the end of 2020",
+            .remaining: "Observation point, still held and never besieged at the end of 2020",
+            .encircled: "Observation point, encircled by government forces (withdrawal not finished by 31 Dec 2020)",
+            .evacuated: "Observation point, evacuated by the end of 2020",
         ]
         var legend = ObservationPoint.Status.allCases.filter(present.contains).map { status in
             LegendEntry(.area, MapPalette.observationPoint(status), words[status]!,
@@ -70,7 +70,7 @@ public enum PlaceLayers {
                                       "OP circles: the post lies within this radius of the sourced town it is pinned to",
                                       featureIDs: Set(rows.filter { $0.0.isApproximate }.map { "op-" + $0.0.id })))
         }
-        return MapLayer(id: "observation-points", title: "Turkish observation points (status at the end of 2020)",
+        return MapLayer(id: "observation-points", title: "Observation points (status at the end of 2020)",
                         style: MapStyle(), features: features, legend: legend)
     }
 
