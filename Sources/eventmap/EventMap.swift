@@ -20,6 +20,7 @@ struct EventMap: ParsableCommand {
             AreaCommand.self,
             GeocodeCommand.self,
             PlacesCommand.self,
+            GazetteerCommand.self,
             EventsCommand.self,
             CheckCommand.self,
             AnalyzeCommand.self,
