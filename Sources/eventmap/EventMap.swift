@@ -21,6 +21,7 @@ struct EventMap: ParsableCommand {
             GeocodeCommand.self,
             PlacesCommand.self,
             GazetteerCommand.self,
+            GeoparseCommand.self,
             EventsCommand.self,
             CheckCommand.self,
             AnalyzeCommand.self,
