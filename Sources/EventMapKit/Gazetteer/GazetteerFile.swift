@@ -9,11 +9,12 @@ public enum GazetteerFile {
     public static let indexSuffix = ".eventmap-index"
 
     /// The gazetteer layer of one CSV file, every row checked (once, when the index is built).
-    public static func open(_ path: String) throws(GazetteerError) -> GazetteerLayer {
+    /// `indexThreshold`: the size from which the index is cached beside the file.
+    public static func open(_ path: String, indexThreshold: UInt64 = indexThresholdBytes) throws(GazetteerError) -> GazetteerLayer {
         guard let stamp = MappedFile.stamp(path), let csv = MappedFile(path: path) else {
             throw .badFile(file: path, reason: "cannot read the gazetteer: no such file or it is not readable")
         }
-        if stamp.size < indexThresholdBytes {
+        if stamp.size < indexThreshold {
             return GazetteerLayer(places: try GazetteerCSV.places(try text(csv, path), file: path), file: path)
         }
         let indexPath = path + indexSuffix

@@ -187,7 +187,7 @@ public struct Geoparser {
             }
             if f.strippedPrefix { confidence -= 0.05; reason += "; an Arabic proclitic was taken off the first word" }
             result.mentions.append(PlaceMention(start: f.start, end: f.end, text: f.text, place: chosen.place, matchedName: chosen.matchedName,
-                                                confidence: confidence, reason: reason, candidateCount: all.count))
+                                                confidence: (confidence * 100).rounded() / 100, reason: reason, candidateCount: all.count))
         }
 
         // 6. Distances.
