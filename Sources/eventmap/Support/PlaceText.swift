@@ -20,11 +20,11 @@ enum PlaceText {
             ["lat, lon", "\(p.position) (WGS 84)"],
             ["admin1", p.admin1.isEmpty ? "-" : p.admin1],
             ["country", p.country.isEmpty ? "-" : p.country],
-            ["population", p.population.map { Printing.grouped(Double($0), decimals: 0) } ?? "-"],
             ["precision", "where_prec \(p.precision.code): \(p.precision.label); radius \(km(p.uncertaintyMetres)) km; ACLED geo_precision \(p.precision.acledGeoPrecision)"],
             ["source", p.source],
             ["alt names", p.alternateNames.isEmpty ? "-" : p.alternateNames.joined(separator: ", ")],
         ]
+        if let n = p.population { rows.append(["population", Printing.grouped(Double(n), decimals: 0)]) }
         if !p.notes.isEmpty { rows.append(["notes", p.notes]) }
         if let op = p.observationPoint {
             rows.append(["OP number", String(op.number)])
