@@ -20,6 +20,8 @@ struct EventMap: ParsableCommand {
             AreaCommand.self,
             GeocodeCommand.self,
             PlacesCommand.self,
+            GazetteerCommand.self,
+            GeoparseCommand.self,
             EventsCommand.self,
             CheckCommand.self,
             AnalyzeCommand.self,

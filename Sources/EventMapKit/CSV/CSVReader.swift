@@ -5,6 +5,8 @@ public struct CSVReader: Sequence, IteratorProtocol {
     public struct Row: Sendable {
         public let line: Int
         public let fields: [String]
+        /// Where the row starts in the text, in UTF-8 bytes (after a byte-order mark).
+        public var byteOffset = 0
     }
 
     public struct SyntaxError: Error, Sendable, CustomStringConvertible {
@@ -25,9 +27,15 @@ public struct CSVReader: Sequence, IteratorProtocol {
         bytes = b
     }
 
+    /// Reads `bytes` (UTF-8, no byte-order mark) with line numbers counted from `firstLine`.
+    public init(bytes: [UInt8], firstLine: Int) {
+        self.bytes = bytes
+        line = firstLine
+    }
+
     public mutating func next() -> Row? {
         guard error == nil, i < bytes.count else { return nil }
-        let startLine = line
+        let startLine = line, startOffset = i
         var fields: [String] = []
         var field: [UInt8] = []
         var quoted = false
@@ -54,7 +62,7 @@ public struct CSVReader: Sequence, IteratorProtocol {
             case 0x0A:
                 i += 1; line += 1
                 fields.append(String(decoding: field, as: UTF8.self))
-                return Row(line: startLine, fields: fields)
+                return Row(line: startLine, fields: fields, byteOffset: startOffset)
             default:
                 field.append(c); i += 1
             }
@@ -64,7 +72,7 @@ public struct CSVReader: Sequence, IteratorProtocol {
             return nil
         }
         fields.append(String(decoding: field, as: UTF8.self))
-        return Row(line: startLine, fields: fields)
+        return Row(line: startLine, fields: fields, byteOffset: startOffset)
     }
 
     /// All rows, or the syntax error. Blank lines are skipped.
@@ -79,9 +87,10 @@ public struct CSVReader: Sequence, IteratorProtocol {
         return rows
     }
 
-    /// One CSV field, quoted when it must be.
+    /// One CSV field, quoted when it must be. Tested on bytes, not characters: a comma followed by
+    /// a joiner (U+200C) is one Character but still a separator to every CSV reader.
     public static func escape(_ field: String) -> String {
-        if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+        if field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
             return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return field

@@ -8,36 +8,22 @@ import GeoCore
 /// punctuation), then the transliteration rules. Edit distance only ever makes "did you mean"
 /// suggestions; it never picks a place.
 public struct Gazetteer: Sendable {
-    public let places: [Place]
-    private let byId: [String: Int]
-    private let byKey: [String: [NameEntry]]
+    /// The gazetteers, first first: the first that knows a name answers for it.
+    public let layers: [GazetteerLayer]
 
-    /// One stored spelling of a place, as indexed.
-    private struct NameEntry: Sendable {
-        let place: Int
-        let name: String
-        let isPrimary: Bool
-        let folded: String
+    public init(places: [Place]) { layers = [GazetteerLayer(places: places)] }
+
+    /// Several gazetteers at once, e.g. the curated geodata/places.csv over a GeoNames import.
+    public init(layers: [GazetteerLayer]) { self.layers = layers }
+
+    /// Every place of every layer, in layer then table order.
+    public var places: [Place] { layers.count == 1 ? layers[0].places : layers.flatMap(\.places) }
+
+    /// The place with this exact id (the first layer that has it).
+    public func place(id: String) -> Place? {
+        for l in layers { if let i = l.index.place(id: id) { return l.place(i) } }
+        return nil
     }
-
-    public init(places: [Place]) {
-        self.places = places
-        var byId: [String: Int] = [:]
-        var byKey: [String: [NameEntry]] = [:]
-        for (i, p) in places.enumerated() {
-            if byId[p.id] == nil { byId[p.id] = i }
-            for (n, name) in ([p.name] + p.alternateNames + [p.id]).enumerated() {
-                let k = PlaceName.key(name)
-                guard !k.isEmpty else { continue }
-                byKey[k, default: []].append(NameEntry(place: i, name: name, isPrimary: n == 0, folded: PlaceName.fold(name)))
-            }
-        }
-        self.byId = byId
-        self.byKey = byKey
-    }
-
-    /// The place with this exact id.
-    public func place(id: String) -> Place? { byId[id].map { places[$0] } }
 
     /// The places of one kind (or all when `kind` is nil), in table order.
     public func places(kind: String?) -> [Place] {
@@ -51,25 +37,55 @@ public struct Gazetteer: Sendable {
     /// Every place whose id, name or alternate name has the same key as `query`, best match first.
     public func matches(_ query: String) -> [Place] { candidates(for: query).map(\.place) }
 
-    /// Every place `query` may stand for, best first: by how the query met the place
-    /// (`PlaceMatch.Quality`), then in table order.
+    /// True when some name or id of some layer has the key of `query` (a cheap test, no rows read).
+    public func knows(_ query: String) -> Bool {
+        let k = PlaceName.key(query)
+        return !k.isEmpty && layers.contains { $0.index.contains(key: k) }
+    }
+
+    /// Every place `query` may stand for in the first layer that knows it, best first: by how the
+    /// query met the place (`PlaceMatch.Quality`), then settlements before other kinds, then by
+    /// population, then in table order.
     public func candidates(for query: String) -> [PlaceMatch] {
         let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
-        if let i = byId[trimmed] { return [PlaceMatch(place: places[i], matchedName: trimmed, quality: .id)] }
+        for l in layers { if let i = l.index.place(id: trimmed) { return [PlaceMatch(place: l.place(i), matchedName: trimmed, quality: .id)] } }
+        let key = PlaceName.key(trimmed)
+        guard !key.isEmpty else { return [] }
         let folded = PlaceName.fold(trimmed)
         let lower = trimmed.lowercased()
-        var best: [Int: PlaceMatch] = [:]
-        for e in byKey[PlaceName.key(trimmed)] ?? [] {
-            let quality: PlaceMatch.Quality = e.folded == folded
-                ? (e.isPrimary ? .exactName : .exactAlternate) : (e.isPrimary ? .ruleName : .ruleAlternate)
-            // Of two spellings met equally well, report the one typed letter for letter.
-            let better = best[e.place].map { quality < $0.quality || (quality == $0.quality && e.name.lowercased() == lower) } ?? true
-            if better {
-                best[e.place] = PlaceMatch(place: places[e.place], matchedName: e.name, quality: quality)
+        for l in layers {
+            let postings = l.index.postings(key: key)
+            guard !postings.isEmpty else { continue }
+            var best: [Int: PlaceMatch] = [:]
+            for (i, n) in postings where best[i] == nil {
+                let place = l.place(i)
+                let names = [place.name] + place.alternateNames + [place.id]
+                guard n < names.count else { continue }
+                let name = names[n]
+                var match = PlaceMatch(place: place, matchedName: name, quality: n == 0 ? .ruleName : .ruleAlternate)
+                if PlaceName.fold(name) == folded && (n == 0 || name.lowercased() == lower) {
+                    match = PlaceMatch(place: place, matchedName: name, quality: n == 0 ? .exactName : .exactAlternate)
+                } else {
+                    // The index keeps one posting per key and place (its first name): look for a stored
+                    // spelling typed exactly, preferring the main name, then one typed letter for letter.
+                    let exact = names.indices.filter { PlaceName.fold(names[$0]) == folded }
+                    if let e = exact.first(where: { $0 == 0 }) ?? exact.first(where: { names[$0].lowercased() == lower }) ?? exact.first {
+                        match = PlaceMatch(place: place, matchedName: names[e], quality: e == 0 ? .exactName : .exactAlternate)
+                    }
+                }
+                best[i] = match
             }
+            return best.sorted { Self.ranks($0.value, $0.key, before: $1.value, $1.key) }.map(\.value)
         }
-        return best.sorted { $0.value.quality != $1.value.quality ? $0.value.quality < $1.value.quality : $0.key < $1.key }
-            .map(\.value)
+        return []
+    }
+
+    /// The ranking of candidates: match quality, then settlements, then population, then table order.
+    static func ranks(_ a: PlaceMatch, _ ai: Int, before b: PlaceMatch, _ bi: Int) -> Bool {
+        if a.quality != b.quality { return a.quality < b.quality }
+        if a.place.isPopulatedPlace != b.place.isPopulatedPlace { return a.place.isPopulatedPlace }
+        if (a.place.population ?? 0) != (b.place.population ?? 0) { return (a.place.population ?? 0) > (b.place.population ?? 0) }
+        return ai < bi
     }
 
     /// The one place a name or id stands for, or why there is none. A stored spelling typed
@@ -81,7 +97,24 @@ public struct Gazetteer: Sendable {
 
     /// `lookup`, with the spelling that matched and how.
     public func lookupMatch(_ query: String) throws(PlaceLookupError) -> PlaceMatch {
-        let found = candidates(for: query)
+        try lookupMatch(query, context: LookupContext())
+    }
+
+    /// `lookup` narrowed by `context`: only candidates in its countries (when any are), the one
+    /// nearest to its point, or the best ranked with `first`.
+    public func lookupMatch(_ query: String, context: LookupContext) throws(PlaceLookupError) -> PlaceMatch {
+        var found = candidates(for: query)
+        if !context.countries.isEmpty {
+            let wanted = Set(context.countries.map { $0.uppercased() })
+            found = found.filter { wanted.contains($0.place.country.uppercased()) }
+            if found.isEmpty, !candidates(for: query).isEmpty {
+                throw .unknown(query: query + " in " + context.countries.joined(separator: ", "), suggestions: [])
+            }
+        }
+        if let near = context.near, found.count > 1 {
+            return found.min { Geodesic.distance(near, $0.place.position) < Geodesic.distance(near, $1.place.position) }!
+        }
+        if context.first, let best = found.first { return best }
         if found.count == 1 { return found[0] }
         let exact = found.filter { $0.quality <= .exactAlternate }
         if exact.count == 1 { return exact[0] }
@@ -92,32 +125,33 @@ public struct Gazetteer: Sendable {
     /// The closest names to an unknown query, most similar first: edit distance between the keys,
     /// or (one step worse) between the query and a run of whole words of a longer name, so that
     /// "Kafr Takharm" and "Takharim" both suggest Kafr Takharim. Never used to resolve a name.
+    /// In a gazetteer of more than `NameIndex.fullSuggestionScanLimit` keys only the places' main
+    /// names are compared.
     public func suggestions(for query: String, limit: Int = 3) -> [Place] {
         let q = PlaceName.key(query)
         guard !q.isEmpty else { return [] }
-        let qWords = q.split(separator: " ").count
         let qLength = q.unicodeScalars.count
         // Short keys tolerate one edit, middling ones two, long ones one in four letters.
         let threshold = qLength <= 4 ? 1 : max(2, qLength / 4)
-        var best: [Int: (score: Int, lengthGap: Int)] = [:]
-        for (key, entries) in byKey {
-            var score = EditDistance.levenshtein(q, key)
-            let words = key.split(separator: " ")
-            if score > 0, words.count > qWords {
-                for start in 0...(words.count - qWords) {
-                    let run = words[start..<(start + qWords)].joined(separator: " ")
-                    score = min(score, EditDistance.levenshtein(q, run) + 1)
-                }
-            }
-            guard score <= threshold else { continue }
-            let gap = abs(key.unicodeScalars.count - qLength)
-            for e in entries {
-                if let old = best[e.place], (old.score, old.lengthGap) <= (score, gap) { continue }
-                best[e.place] = (score, gap)
-            }
+        var scored: [(score: Int, gap: Int, layer: Int, place: Int)] = []
+        for (li, l) in layers.enumerated() {
+            for (place, s) in l.index.nearPlaces(q, threshold: threshold) { scored.append((s.score, s.lengthGap, li, place)) }
         }
-        return best.sorted { ($0.value.score, $0.value.lengthGap, $0.key) < ($1.value.score, $1.value.lengthGap, $1.key) }
-            .prefix(limit).map { places[$0.key] }
+        return scored.sorted { ($0.score, $0.gap, $0.layer, $0.place) < ($1.score, $1.gap, $1.layer, $1.place) }
+            .prefix(limit).map { layers[$0.layer].place($0.place) }
+    }
+}
+
+/// What narrows an ambiguous name: countries (ISO alpha-2), a point to be near, or "take the best".
+public struct LookupContext: Sendable, Equatable {
+    public var countries: [String]
+    public var near: LonLat?
+    public var first: Bool
+
+    public init(countries: [String] = [], near: LonLat? = nil, first: Bool = false) {
+        self.countries = countries
+        self.near = near
+        self.first = first
     }
 }
 
@@ -143,22 +177,4 @@ public struct PlaceMatch: Sendable, Equatable {
     /// The stored spelling that matched (name, alternate name or id).
     public let matchedName: String
     public let quality: Quality
-}
-
-/// Levenshtein distance over Unicode scalars.
-enum EditDistance {
-    static func levenshtein(_ a: String, _ b: String) -> Int {
-        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var prev = Array(0...b.count), cur = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            cur[0] = i
-            for j in 1...b.count {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&prev, &cur)
-        }
-        return prev[b.count]
-    }
 }

@@ -6,7 +6,10 @@ import GeoCore
 public enum GazetteerCSV {
     public static let requiredColumns = ["id", "name", "lat", "lon", "kind", "precision", "source"]
     public static let columns = ["id", "name", "alt_names", "kind", "lat", "lon", "admin1", "country", "precision",
-                                 "uncertainty_m", "source", "notes", "op_number", "established", "status_2020"]
+                                 "uncertainty_m", "source", "notes", "op_number", "established", "status_2020", "population"]
+    /// The columns an imported gazetteer (GeoNames) is written with: no observation-point columns.
+    public static let importColumns = ["id", "name", "alt_names", "kind", "lat", "lon", "admin1", "country", "precision",
+                                       "uncertainty_m", "source", "notes", "population"]
 
     /// Parses `text`; `file` names the file in error messages.
     public static func read(_ text: String, file: String) throws(GazetteerError) -> Gazetteer {
@@ -16,22 +19,54 @@ public enum GazetteerCSV {
     /// The checked places of `text`, in file order, without the name index that `Gazetteer`
     /// builds (batch jobs that only measure distances skip that cost).
     public static func places(_ text: String, file: String) throws(GazetteerError) -> [Place] {
+        try rows(text, file: file).places
+    }
+
+    /// The checked places of `text` with the byte offset and line of each row (for `GazetteerIndex`).
+    static func rows(_ text: String, file: String) throws(GazetteerError) -> (places: [Place], offsets: [Int], lines: [Int]) {
         let rows: [CSVReader.Row]
         do { rows = try CSVReader.rows(text) } catch {
             throw .badRow(file: file, line: error.line, field: "-", reason: error.reason)
         }
-        guard let header = rows.first else { throw .badFile(file: file, reason: "the file is empty: a header line is expected") }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        var column: [String: Int] = [:]
-        for (i, n) in names.enumerated() where column[n] == nil { column[n] = i }
-        let missing = requiredColumns.filter { column[$0] == nil }
-        guard missing.isEmpty else {
-            throw .badRow(file: file, line: header.line, field: missing[0],
-                          reason: "the header lacks the required column(s) \(missing.joined(separator: ", ")); required are \(requiredColumns.joined(separator: ","))")
-        }
-        var places: [Place] = []
+        guard let first = rows.first else { throw .badFile(file: file, reason: "the file is empty: a header line is expected") }
+        let header = try Header(first, file: file)
+        var places: [Place] = [], offsets: [Int] = [], lines: [Int] = []
+        places.reserveCapacity(rows.count)
         var seen: [String: Int] = [:]
         for row in rows.dropFirst() {
+            let p = try header.place(row)
+            if let line = seen[p.id] {
+                throw .badRow(file: file, line: row.line, field: "id", reason: "duplicate id '\(p.id)' (first on line \(line))")
+            }
+            seen[p.id] = row.line
+            places.append(p)
+            offsets.append(row.byteOffset)
+            lines.append(row.line)
+        }
+        return (places, offsets, lines)
+    }
+
+    /// The columns of a gazetteer file, checked, and the reading of one row against them.
+    struct Header: Sendable {
+        let file: String
+        let names: [String]
+        let column: [String: Int]
+
+        init(_ header: CSVReader.Row, file: String) throws(GazetteerError) {
+            self.file = file
+            names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            var column: [String: Int] = [:]
+            for (i, n) in names.enumerated() where column[n] == nil { column[n] = i }
+            self.column = column
+            let missing = requiredColumns.filter { column[$0] == nil }
+            guard missing.isEmpty else {
+                throw .badRow(file: file, line: header.line, field: missing[0],
+                              reason: "the header lacks the required column(s) \(missing.joined(separator: ", ")); required are \(requiredColumns.joined(separator: ","))")
+            }
+        }
+
+        /// One row as a checked place (the duplicate-id check is the caller's: it needs the whole file).
+        func place(_ row: CSVReader.Row) throws(GazetteerError) -> Place {
             guard row.fields.count == names.count else {
                 // Name the first column the row lacks (or the first it has too many).
                 let at = min(row.fields.count, names.count)
@@ -45,8 +80,6 @@ public enum GazetteerCSV {
 
             let id = field("id")
             guard !id.isEmpty else { throw bad("id", "the id is empty") }
-            if let first = seen[id] { throw bad("id", "duplicate id '\(id)' (first on line \(first))") }
-            seen[id] = row.line
             let name = field("name")
             guard !name.isEmpty else { throw bad("name", "the name is empty") }
             guard let lat = Double.strictDecimal(field("lat")) else { throw bad("lat", "'\(field("lat"))' is not a number") }
@@ -67,6 +100,11 @@ public enum GazetteerCSV {
                 }
                 uncertainty = u
             }
+            var population: Int?
+            if !field("population").isEmpty {
+                guard let n = Int(field("population")), n >= 0 else { throw bad("population", "'\(field("population"))' is not a whole number of people") }
+                population = n
+            }
             var op: ObservationPoint?
             if !field("op_number").isEmpty {
                 guard let n = Int(field("op_number")), n > 0 else { throw bad("op_number", "'\(field("op_number"))' is not a positive number") }
@@ -76,10 +114,24 @@ public enum GazetteerCSV {
                 op = ObservationPoint(number: n, established: field("established"), status: status)
             }
             let alt = field("alt_names").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            places.append(Place(id: id, name: name, alternateNames: alt, kind: kind, position: LonLat(lon: lon, lat: lat),
-                                admin1: field("admin1"), country: field("country"), precision: precision,
-                                statedUncertaintyMetres: uncertainty, source: source, notes: field("notes"), observationPoint: op))
+            return Place(id: id, name: name, alternateNames: alt, kind: kind, position: LonLat(lon: lon, lat: lat),
+                         admin1: field("admin1"), country: field("country"), precision: precision,
+                         statedUncertaintyMetres: uncertainty, source: source, notes: field("notes"), observationPoint: op,
+                         population: population)
         }
-        return places
+    }
+
+    /// `places` as gazetteer CSV with the `importColumns` (CRLF line ends, fields quoted only when needed).
+    public static func text(_ places: [Place]) -> String {
+        var out = importColumns.joined(separator: ",") + "\r\n"
+        for p in places {
+            let fields = [p.id, p.name, p.alternateNames.joined(separator: "|"), p.kind,
+                          JSONWriter.format(p.position.lat, decimals: 7), JSONWriter.format(p.position.lon, decimals: 7),
+                          p.admin1, p.country, String(p.precision.code),
+                          p.statedUncertaintyMetres.map { JSONWriter.format($0, decimals: 1) } ?? "", p.source, p.notes,
+                          p.population.map(String.init) ?? ""]
+            out += fields.map(CSVReader.escape).joined(separator: ",") + "\r\n"
+        }
+        return out
     }
 }

@@ -21,14 +21,21 @@ public enum PlaceLookupError: Error, Sendable, CustomStringConvertible, Equatabl
     /// The text looks like a coordinate but is not a valid one.
     case badCoordinate(query: String, reason: String)
 
+    /// How many candidates an ambiguity error names, best first.
+    public static let listedCandidates = 10
+
     public var description: String {
         switch self {
         case .unknown(let q, let s):
             let hint = s.isEmpty ? "" : " Did you mean: " + s.map { "\($0.name) (\($0.id))" }.joined(separator: ", ") + "?"
             return "no place named '\(q)' in the gazetteer.\(hint)"
         case .ambiguous(let q, let c):
-            return "'\(q)' names \(c.count) places: "
-                + c.map { "\($0.id) (" + [$0.name, $0.kind, $0.admin1].filter { !$0.isEmpty }.joined(separator: ", ") + ")" }.joined(separator: "; ")
+            let shown = c.prefix(Self.listedCandidates).map { p in
+                "\(p.id) (" + ([p.name, p.kind, p.admin1, p.country] + [p.population.map { "population \($0)" } ?? ""])
+                    .filter { !$0.isEmpty }.joined(separator: ", ") + ")"
+            }
+            let more = c.count > Self.listedCandidates ? "; and \(c.count - Self.listedCandidates) more" : ""
+            return "'\(q)' names \(c.count) places: " + shown.joined(separator: "; ") + more
                 + ". Give one of these ids instead."
         case .badCoordinate(let q, let reason):
             return "'\(q)' is not a coordinate: \(reason)"

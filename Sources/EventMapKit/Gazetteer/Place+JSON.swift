@@ -4,7 +4,7 @@ extension Place {
     /// The place as a JSON object, the one shape every command prints (and GeoJSON properties
     /// reuse): id, name, kind, lat, lon, admin1, country, precision (UCDP where_prec 1-7),
     /// precision_label, acled_geo_precision, uncertainty_m, approximate, source, alt_names,
-    /// notes; for an observation point also op_number, established (null when unknown) and
+    /// notes; population when known; for an observation point also op_number, established (null when unknown) and
     /// status_2020.
     public var jsonObject: JSONObject {
         var o = JSONObject([
@@ -24,6 +24,7 @@ extension Place {
             ("alt_names", .array(alternateNames.map(JSONValue.string))),
             ("notes", .string(notes)),
         ])
+        if let population { o["population"] = .int(population) }
         if let op = observationPoint {
             o["op_number"] = .int(op.number)
             o["established"] = op.established.isEmpty ? .null : .string(op.established)

@@ -20,11 +20,13 @@ public struct Place: Sendable, Equatable, Identifiable {
     public let notes: String
     /// Set for the Turkish observation points of 2017-18.
     public let observationPoint: ObservationPoint?
+    /// Inhabitants, when the source gives a figure (GeoNames does for populated places).
+    public let population: Int?
 
     public init(id: String, name: String, alternateNames: [String] = [], kind: String, position: LonLat,
                 admin1: String = "", country: String = "", precision: LocationPrecision = .exact,
                 statedUncertaintyMetres: Double? = nil, source: String, notes: String = "",
-                observationPoint: ObservationPoint? = nil) {
+                observationPoint: ObservationPoint? = nil, population: Int? = nil) {
         self.id = id
         self.name = name
         self.alternateNames = alternateNames
@@ -37,7 +39,14 @@ public struct Place: Sendable, Equatable, Identifiable {
         self.source = source
         self.notes = notes
         self.observationPoint = observationPoint
+        self.population = population
     }
+
+    /// The kinds that are settlements: they rank above other kinds when a name is ambiguous.
+    public static let populatedKinds: Set<String> = ["city", "town", "village"]
+
+    /// True for a city, town or village.
+    public var isPopulatedPlace: Bool { Place.populatedKinds.contains(kind) }
 
     /// The radius in metres within which the place truly lies.
     public var uncertaintyMetres: Double { statedUncertaintyMetres ?? precision.defaultRadiusMetres }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Matching keys for place names. Two spellings of one name meet when their keys are equal:
-/// `fold` ignores case, diacritics, punctuation and Arabic vowel signs ("Kafr Takhārīm" =
-/// "kafr-takharim"); `key` also applies the transliteration rules (`Transliteration`) and the
+/// `fold` ignores case (Latin and Cyrillic), diacritics (Cyrillic ё is е), punctuation and Arabic
+/// vowel signs ("Kafr Takhārīm" = "kafr-takharim", "ОРЁЛ" = "орел"); `key` also applies the transliteration rules (`Transliteration`) and the
 /// Arabic normalisation (`ArabicNormalization`), so that "Kafar Takhareem", "Kfar Takharim"
 /// and "kafr takharim" meet, and so do "كَفْر تَخَارِيم" and "كفر تخاريم".
 public enum PlaceName {
@@ -77,14 +77,22 @@ public enum PlaceName {
             if let r = latinSpecials[s] { out.append(contentsOf: r.unicodeScalars) } else { out.append(s) }
         }
         var bare = String.UnicodeScalarView()
+        var keptMark = false
         for s in String(out).decomposedStringWithCanonicalMapping.unicodeScalars {
             switch s.properties.generalCategory {
-            case .nonspacingMark, .spacingMark, .enclosingMark: continue
+            case .nonspacingMark, .spacingMark, .enclosingMark:
+                // Cyrillic й (и + breve) is a letter of its own; ё (е + diaeresis) folds to е with the other marks.
+                if s == cyrillicBreve, let last = bare.last, cyrillicWithBreve.contains(last) { bare.append(s); keptMark = true }
+                continue
             default: bare.append(s)
             }
         }
-        return String(bare)
+        return keptMark ? String(bare).precomposedStringWithCanonicalMapping : String(bare)
     }
+
+    /// The combining breve, and the Cyrillic letters whose breve makes another letter (й, ў).
+    static let cyrillicBreve: Unicode.Scalar = "\u{0306}"
+    static let cyrillicWithBreve: Set<Unicode.Scalar> = ["\u{0438}", "\u{0443}"]
 
     /// True when the word is plain ASCII letters and digits, the input `Transliteration` expects.
     static func isLatin(_ word: String) -> Bool {

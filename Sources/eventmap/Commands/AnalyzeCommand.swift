@@ -85,10 +85,11 @@ struct AnalyzeCommand: ParsableCommand {
             }
         }
 
-        let placesPath = try nearest ?? dataOptions.gazetteer ?? (dataOptions.dataDirectory() + "/places.csv")
         let places: [Place]
         do {
-            places = try GazetteerCSV.places(DataOptions.readText(placesPath, what: "the places file"), file: placesPath)
+            places = try (nearest.map { [$0] } ?? dataOptions.gazetteerPaths()).flatMap { path throws in
+                try GazetteerCSV.places(DataOptions.readText(path, what: "the places file"), file: path)
+            }
         } catch let e as GazetteerError {
             throw CLIError(e.description)
         }

@@ -22,9 +22,15 @@ struct GeocodeCommand: ParsableCommand {
             source, alt_names, notes; for an observation point also op_number, established and \
             status_2020.
 
+            Several gazetteers may be stacked with --gazetteer (the first that knows a name \
+            answers). Candidates of an ambiguous name are ranked: the main name typed exactly, \
+            then an alternate name, then the spelling rules; settlements before other kinds; \
+            then by population. --country keeps the candidates in those countries, --near takes \
+            the one nearest to a place or LAT,LON (geodesic), --first takes the best ranked.
+
             Exit status: 0 when the name stands for exactly one place. 1 when it stands for \
-            none (the error suggests the closest names) or for several (the error lists them: \
-            pass one of their ids instead). With --json a single match prints one object; \
+            none (the error suggests the closest names) or for several (the top candidates are \
+            listed with country, admin-1 and population: pass one of their ids, or narrow). With --json a single match prints one object; \
             several matches print an array of the candidates, best first, on standard output \
             and still exit 1, so a script never takes a list for an answer.
 
@@ -32,11 +38,22 @@ struct GeocodeCommand: ParsableCommand {
               eventmap geocode "Kafr Takharim"
               eventmap geocode "كفر تخاريم" --json
               eventmap geocode op09-morek
+              eventmap geocode Tripoli --gazetteer geodata/places.csv --gazetteer cities500.csv --country LB
+              eventmap geocode Tripoli --gazetteer cities500.csv --near Beirut
             """
     )
 
     @Argument(help: "A place name in any common spelling, or a place id.")
     var name: String
+
+    @Option(help: ArgumentHelp("Keep candidates in these countries (ISO 3166-1 alpha-2, comma-separated or repeated).", valueName: "CC"))
+    var country: [String] = []
+
+    @Option(help: ArgumentHelp("Of several candidates, take the one nearest to this place or LAT,LON.", valueName: "place"))
+    var near: String?
+
+    @Flag(help: "Of several candidates, take the best ranked.")
+    var first = false
 
     @OptionGroup var dataOptions: DataOptions
 
@@ -49,12 +66,19 @@ struct GeocodeCommand: ParsableCommand {
             throw CLIError("'\(name)' is a coordinate, not a name: geocode takes a place name or id.")
         }
         let gazetteer = try dataOptions.loadGazetteer()
+        let context = LookupContext(countries: country.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } },
+                                    near: try near.map { try gazetteer.point($0, argument: "--near").position }, first: first)
         let match: PlaceMatch
         do {
-            match = try gazetteer.lookupMatch(name)
+            match = try gazetteer.lookupMatch(name, context: context)
         } catch {
-            if json, case .ambiguous(_, let candidates) = error {
-                Printing.json(.array(candidates.map(\.json)))
+            if case .ambiguous(_, let candidates) = error {
+                if json {
+                    Printing.json(.array(candidates.map(\.json)))
+                } else {
+                    FileHandle.standardError.write(Data((PlaceText.candidates(candidates) + "\n").utf8))
+                }
+                throw CLIError(error.description + " Or narrow with --country CC or --near PLACE|LAT,LON, or take the best ranked with --first.")
             }
             throw CLIError(error.description)
         }

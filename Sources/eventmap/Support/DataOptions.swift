@@ -5,8 +5,8 @@ import Foundation
 /// Where the bundled data lives and the user's replacements for it: shared by every command
 /// that reads places (and, later, borders and events).
 struct DataOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("A gazetteer CSV to use instead of the bundled one.", valueName: "file"))
-    var gazetteer: String?
+    @Option(name: .long, help: ArgumentHelp("A gazetteer CSV to use instead of the bundled one; repeat it to stack several (the first that knows a name wins), e.g. --gazetteer geodata/places.csv --gazetteer geonames.csv.", valueName: "file"))
+    var gazetteer: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("The folder of bundled data (default: geodata/ found from here or beside the binary; or $EVENTMAP_DATA).", valueName: "dir"))
     var data: String?
@@ -38,11 +38,15 @@ struct DataOptions: ParsableArguments {
         return text
     }
 
-    /// The gazetteer: the user's --gazetteer file, else the bundled geodata/places.csv.
+    /// The gazetteer files: every --gazetteer in order, else the bundled geodata/places.csv.
+    func gazetteerPaths() throws -> [String] {
+        gazetteer.isEmpty ? [try dataDirectory() + "/places.csv"] : gazetteer
+    }
+
+    /// The gazetteer: the --gazetteer files stacked in order, else the bundled geodata/places.csv.
     func loadGazetteer() throws -> Gazetteer {
-        let path = try gazetteer ?? (dataDirectory() + "/places.csv")
         do {
-            return try GazetteerCSV.read(Self.readText(path, what: "the gazetteer"), file: path)
+            return Gazetteer(layers: try gazetteerPaths().map { path throws(GazetteerError) in try GazetteerFile.open(path) })
         } catch let e as GazetteerError {
             throw CLIError(e.description)
         }

@@ -8,7 +8,7 @@ extension DataOptions {
     /// refer to its place ids; a user's own gazetteer comes without them).
     func renderInputs(events: EventOptions) throws -> RenderInputs {
         let gazetteer = try loadGazetteer()
-        let list = events.events != nil || self.gazetteer == nil ? try events.load(self, gazetteer: gazetteer) : []
+        let list = events.events != nil || self.gazetteer.isEmpty ? try events.load(self, gazetteer: gazetteer) : []
         return RenderInputs(gazetteer: gazetteer, world: try loadWorld(), events: list)
     }
 

@@ -24,6 +24,7 @@ enum PlaceText {
             ["source", p.source],
             ["alt names", p.alternateNames.isEmpty ? "-" : p.alternateNames.joined(separator: ", ")],
         ]
+        if let n = p.population { rows.append(["population", Printing.grouped(Double(n), decimals: 0)]) }
         if !p.notes.isEmpty { rows.append(["notes", p.notes]) }
         if let op = p.observationPoint {
             rows.append(["OP number", String(op.number)])
@@ -54,5 +55,15 @@ enum PlaceText {
         }
         return Printing.table(["id", "name", "kind", "lat", "lon", "admin1", "country", "precision", "source"], rows)
             + "\n\(places.count) place\(places.count == 1 ? "" : "s"); precision is UCDP where_prec (1 exact ... 7) with the uncertainty radius."
+    }
+
+    /// The top candidates of an ambiguous name, best first, with what tells them apart.
+    static func candidates(_ places: [Place], limit: Int = PlaceLookupError.listedCandidates) -> String {
+        let rows = places.prefix(limit).map { p in
+            [p.id, p.name, p.kind, p.country, p.admin1, p.population.map { Printing.grouped(Double($0), decimals: 0) } ?? "-",
+             JSONWriter.format(p.position.lat, decimals: 5), JSONWriter.format(p.position.lon, decimals: 5)]
+        }
+        return Printing.table(["id", "name", "kind", "country", "admin1", "population", "lat", "lon"], rows)
+            + (places.count > limit ? "\n... and \(places.count - limit) more" : "")
     }
 }

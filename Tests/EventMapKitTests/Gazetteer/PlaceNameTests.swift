@@ -112,3 +112,13 @@ import Testing
         #expect(Transliteration.fold(word: "yayladagi").hasPrefix("y"))
     }
 }
+
+/// Cyrillic: case folds, ё meets е, й stays a letter of its own.
+@Suite struct CyrillicNameTests {
+    @Test func cyrillicFolding() {
+        #expect(PlaceName.fold("ОРЁЛ") == "орел")
+        #expect(PlaceName.key("Орёл") == PlaceName.key("орел"))
+        #expect(PlaceName.fold("Йошкар-Ола") == "йошкар ола")
+        #expect(PlaceName.key("Йошкар") != PlaceName.key("Иошкар"))
+    }
+}

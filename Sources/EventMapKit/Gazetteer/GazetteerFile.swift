@@ -1,0 +1,62 @@
+import Foundation
+
+/// Opens gazetteer CSV files. A file under `indexThresholdBytes` is parsed whole; a larger one
+/// (a GeoNames import) gets its name index cached beside it as `FILE.eventmap-index`, built on
+/// first use and rebuilt whenever the CSV's size or modification time changes. A folder that
+/// cannot be written only costs the cache, never the answer.
+public enum GazetteerFile {
+    public static let indexThresholdBytes: UInt64 = 1 << 20
+    public static let indexSuffix = ".eventmap-index"
+
+    /// The gazetteer layer of one CSV file, every row checked (once, when the index is built).
+    /// `indexThreshold`: the size from which the index is cached beside the file.
+    public static func open(_ path: String, indexThreshold: UInt64 = indexThresholdBytes) throws(GazetteerError) -> GazetteerLayer {
+        guard let stamp = MappedFile.stamp(path), let csv = MappedFile(path: path) else {
+            throw .badFile(file: path, reason: "cannot read the gazetteer: no such file or it is not readable")
+        }
+        if stamp.size < indexThreshold {
+            return GazetteerLayer(places: try GazetteerCSV.places(try text(csv, path), file: path), file: path)
+        }
+        let indexPath = path + indexSuffix
+        if let m = MappedFile(path: indexPath), let index = NameIndex(buffer: m), index.sourceStamp == stamp,
+           let header = try? header(csv, path) {
+            return GazetteerLayer(file: path, index: index, csv: csv, header: header, loaded: nil)
+        }
+        return try build(path, csv: csv, stamp: stamp, indexPath: indexPath)
+    }
+
+    /// Parses and checks the whole CSV, writes its index beside it (when the folder allows) and
+    /// returns the layer with every place already read.
+    @discardableResult
+    public static func build(_ path: String) throws(GazetteerError) -> GazetteerLayer {
+        guard let stamp = MappedFile.stamp(path), let csv = MappedFile(path: path) else {
+            throw .badFile(file: path, reason: "cannot read the gazetteer: no such file or it is not readable")
+        }
+        return try build(path, csv: csv, stamp: stamp, indexPath: path + indexSuffix)
+    }
+
+    private static func build(_ path: String, csv: MappedFile, stamp: (size: UInt64, mtimeNanos: Int64), indexPath: String) throws(GazetteerError) -> GazetteerLayer {
+        let (places, offsets, lines) = try GazetteerCSV.rows(try text(csv, path), file: path)
+        let bom = hasBOM(csv) ? 3 : 0
+        let bytes = NameIndex.build(places, rowOffsets: offsets.map { $0 + bom } + [csv.bytes.count], lines: lines, stamp: stamp)
+        try? AtomicWrite.write(Data(bytes), to: indexPath)
+        return GazetteerLayer(file: path, index: NameIndex(buffer: MappedFile(copying: bytes))!, csv: csv,
+                              header: try header(csv, path), loaded: places)
+    }
+
+    private static func hasBOM(_ csv: MappedFile) -> Bool { csv.bytes.starts(with: [0xEF, 0xBB, 0xBF]) }
+
+    private static func text(_ csv: MappedFile, _ path: String) throws(GazetteerError) -> String {
+        guard let s = String(validating: csv.bytes, as: UTF8.self) else { throw .badFile(file: path, reason: "the file is not UTF-8 text") }
+        return s
+    }
+
+    /// The checked header line.
+    private static func header(_ csv: MappedFile, _ path: String) throws(GazetteerError) -> GazetteerCSV.Header {
+        let start = hasBOM(csv) ? 3 : 0
+        let end = csv.bytes[start...].firstIndex(of: 0x0A).map { $0 + 1 } ?? csv.bytes.count
+        var reader = CSVReader(bytes: csv.slice(start..<end), firstLine: 1)
+        guard let row = reader.next() else { throw .badFile(file: path, reason: "the file is empty: a header line is expected") }
+        return try GazetteerCSV.Header(row, file: path)
+    }
+}

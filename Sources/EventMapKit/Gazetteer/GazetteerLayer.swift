@@ -1,0 +1,68 @@
+import Foundation
+
+/// One gazetteer file (or list of places) with its name index. A small one is held in memory; a
+/// large one (`GazetteerFile`) keeps its CSV mapped and reads a place's row only when asked, so a
+/// lookup in 235,000 places costs a binary search and a few rows.
+public final class GazetteerLayer: @unchecked Sendable {
+    /// The file the places come from, for messages ("" for places given in memory).
+    public let file: String
+    let index: NameIndex
+    private let csv: MappedFile?
+    private let header: GazetteerCSV.Header?
+    private let lock = NSLock()
+    private var loaded: [Place]?
+
+    /// Places held in memory, indexed at once.
+    public init(places: [Place], file: String = "") {
+        self.file = file
+        index = NameIndex(buffer: MappedFile(copying: NameIndex.build(places, rowOffsets: [Int](repeating: 0, count: places.count + 1),
+                                                                     lines: [Int](repeating: 0, count: places.count),
+                                                                     stamp: (0, 0))))!
+        csv = nil
+        header = nil
+        loaded = places
+    }
+
+    /// A file-backed layer: rows are read from `csv` through `index` when needed.
+    init(file: String, index: NameIndex, csv: MappedFile, header: GazetteerCSV.Header, loaded: [Place]?) {
+        self.file = file
+        self.index = index
+        self.csv = csv
+        self.header = header
+        self.loaded = loaded
+    }
+
+    public var count: Int { index.placeCount }
+
+    /// Place `i`, in file order.
+    func place(_ i: Int) -> Place {
+        lock.lock()
+        let all = loaded
+        lock.unlock()
+        if let all { return all[i] }
+        if let csv, let header {
+            var reader = CSVReader(bytes: csv.slice(index.rowRange(i)), firstLine: index.rowLine(i))
+            if let row = reader.next(), let p = try? header.place(row) { return p }
+        }
+        return places[i]
+    }
+
+    /// Every place, in file order (read in full the first time for a file-backed layer).
+    public var places: [Place] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let loaded { return loaded }
+        var all: [Place] = []
+        if let csv, let header {
+            all.reserveCapacity(count)
+            var reader = CSVReader(bytes: Array(csv.bytes), firstLine: 1)
+            _ = reader.next()
+            while let row = reader.next() {
+                if row.fields.count == 1, row.fields[0].isEmpty { continue }
+                if let p = try? header.place(row) { all.append(p) }
+            }
+        }
+        loaded = all
+        return all
+    }
+}
