@@ -129,12 +129,12 @@ final class OGRGeometry {
 
     func addPoint(_ p: LonLat) { cgdal_OGR_G_AddPoint_2D(raw, p.lon, p.lat) }
 
-    /// Moves `child` into this geometry (`OGR_G_AddGeometryDirectly`).
+    /// Moves `child` into this geometry (`OGR_G_AddGeometryDirectly`). The child is GDAL's from
+    /// the call on, even when it fails: GDAL then deletes it itself, so it is never destroyed here.
     func add(_ child: OGRGeometry) throws(GDALError) {
-        let c = child.release()
-        let err = cgdal_OGR_G_AddGeometryDirectly(raw, c)
+        cgdal_CPLErrorReset()
+        let err = cgdal_OGR_G_AddGeometryDirectly(raw, child.release())
         if err != OGRERR_NONE {
-            cgdal_OGR_G_DestroyGeometry(c)
             throw GDALError.last("OGR_G_AddGeometryDirectly", fallback: "OGR error code \(err)")
         }
     }
