@@ -39,6 +39,9 @@ int cgdal_load(char *message, size_t size);
     X(GDALDatasetH, GDALCreate, (GDALDriverH driver, const char *path, int x, int y, int bands, GDALDataType type, CSLConstList options), (driver, path, x, y, bands, type, options)) \
     X(OGRErr, GDALDatasetStartTransaction, (GDALDatasetH ds, int force), (ds, force)) \
     X(OGRErr, GDALDatasetCommitTransaction, (GDALDatasetH ds), (ds)) \
+    X(OGRErr, GDALDatasetRollbackTransaction, (GDALDatasetH ds), (ds)) \
+    X(OGRLayerH, GDALDatasetGetLayerByName, (GDALDatasetH ds, const char *name), (ds, name)) \
+    X(GDALDatasetH, GDALOpenEx, (const char *path, unsigned int flags, const char *const *drivers, const char *const *options, const char *const *siblings), (path, flags, drivers, options, siblings)) \
     X(OGRLayerH, GDALDatasetCreateLayer, (GDALDatasetH ds, const char *name, OGRSpatialReferenceH srs, OGRwkbGeometryType type, CSLConstList options), (ds, name, srs, type, options)) \
     X(OGRFeatureH, OGR_F_Create, (OGRFeatureDefnH defn), (defn)) \
     X(OGRErr, OGR_F_SetGeometryDirectly, (OGRFeatureH f, OGRGeometryH g), (f, g)) \

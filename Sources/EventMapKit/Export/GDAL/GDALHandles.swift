@@ -19,8 +19,27 @@ final class GDALVectorDataset {
         self.path = path
     }
 
+    /// Opens an existing vector dataset for update (`GDALOpenEx`), e.g. a `PG:` connection string.
+    init(updating path: String) throws(GDALError) {
+        try GDALSetup.load()
+        cgdal_CPLErrorReset()
+        guard let ds = cgdal_GDALOpenEx(path, UInt32(GDAL_OF_VECTOR | GDAL_OF_UPDATE), nil, nil, nil) else {
+            throw GDALError.last("GDALOpenEx", fallback: "GDAL cannot open it")
+        }
+        handle = ds
+        self.path = path
+    }
+
     deinit {
         if let handle { cgdal_GDALClose(handle) }
+    }
+
+    /// The layer named `name`, if the dataset has one (`GDALDatasetGetLayerByName`; owned by the dataset).
+    func layer(named name: String) -> OGRLayerH? {
+        guard let h = handle else { return nil }
+        cgdal_CPLErrorReset()
+        defer { cgdal_CPLErrorReset() }
+        return cgdal_GDALDatasetGetLayerByName(h, name)
     }
 
     /// Closes the dataset (`GDALClose`), surfacing any error raised while it flushed.
@@ -54,6 +73,13 @@ final class GDALVectorDataset {
     func commitTransaction() throws(GDALError) {
         guard let h = handle else { return }
         try GDALError.check(cgdal_GDALDatasetCommitTransaction(h), "GDALDatasetCommitTransaction")
+    }
+
+    /// Undoes the open transaction (`GDALDatasetRollbackTransaction`); used on the way out of a failure.
+    func rollbackTransaction() {
+        guard let h = handle else { return }
+        _ = cgdal_GDALDatasetRollbackTransaction(h)
+        cgdal_CPLErrorReset()
     }
 }
 
