@@ -14,13 +14,19 @@ TEST_PACKAGES = $(RUN_PACKAGES) geographiclib-tools proj-bin gdal-bin python3-gd
 
 BIN = .build/release/eventmap
 
+# GDAL's headers: the folder pkg-config reports (CGDAL includes <gdal.h>; see CGDAL.h). Expanded
+# when a recipe runs, so after `deps` has installed libgdal-dev.
+export CPATH = $(patsubst -I%,%,$(shell pkg-config --cflags-only-I gdal 2>/dev/null))
+
 .PHONY: run test deps deps-test build bench clean
 
 deps:
 	@scripts/ensure-packages.sh $(RUN_PACKAGES)
+	@pkg-config --exists gdal || { echo "pkg-config finds no gdal: install libgdal-dev" >&2; exit 1; }
 
 deps-test:
 	@scripts/ensure-packages.sh $(TEST_PACKAGES)
+	@pkg-config --exists gdal || { echo "pkg-config finds no gdal: install libgdal-dev" >&2; exit 1; }
 	@scripts/ensure-venv.sh
 
 build: deps

@@ -16,8 +16,9 @@ let package = Package(
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         // GDAL (libgdal-dev) is loaded at run time by this small C target: only `export` needs it.
-        // DWARF 4: the Debian 12 valgrind the benchmarks profile with cannot read clang's DWARF 5.
-        .target(name: "CGDAL", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
+        // Not a pkg-config system library on purpose: SwiftPM would then link libgdal into every
+        // command. `make` checks `pkg-config gdal` and passes its include folder (see the Makefile).
+        .target(name: "CGDAL"),
 
         // Swift over GEOS and PROJ: geometry values, geodesy, transforms, GeoJSON. Knows nothing of events.
         .target(name: "GeoCore", dependencies: ["CGEOS", "CPROJ"]),

@@ -25,11 +25,9 @@ static char failure[512];
 #define CGDAL_RESOLVE_VOID_ENTRY(name, params, args) CGDAL_RESOLVE(name)
 
 static void load_once(void) {
-    const char *names[] = {"libgdal.so", "libgdal.so.32", "libgdal.so.33", "libgdal.so.34", "libgdal.so.30"};
-    void *library = NULL;
-    for (size_t i = 0; i < sizeof names / sizeof names[0] && !library; i++) {
-        library = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
-    }
+    // The linker name: the library `pkg-config --libs gdal` (-lgdal) names at build time, whatever
+    // its soname (libgdal-dev installs it). No list of guessed sonames to fall out of date.
+    void *library = dlopen("libgdal.so", RTLD_NOW | RTLD_LOCAL);
     if (!library) {
         const char *why = dlerror();
         snprintf(failure, sizeof failure, "cannot load libgdal (%s); install Debian's libgdal-dev", why ? why : "not found");

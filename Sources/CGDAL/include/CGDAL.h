@@ -3,16 +3,27 @@
 // libgdal pulls in about 120 shared libraries; linking it would cost every eventmap command
 // ~40 ms at start-up. Only `export` needs it, so cgdal_load() dlopen()s it on first use and the
 // cgdal_* wrappers below call through the resolved symbols. The GDAL headers still type-check
-// every wrapper (Debian's libgdal-dev puts them in /usr/include/gdal).
+// every wrapper. Their folder is `pkg-config --cflags gdal`, which `make` passes as CPATH; a plain
+// `swift build` finds them where Debian, Fedora and Arch put them (<gdal/...> on the default path).
 #ifndef CGDAL_H
 #define CGDAL_H
 
 #include <stddef.h>
-#include "/usr/include/gdal/gdal.h"
-#include "/usr/include/gdal/ogr_api.h"
-#include "/usr/include/gdal/ogr_srs_api.h"
-#include "/usr/include/gdal/cpl_error.h"
-#include "/usr/include/gdal/cpl_string.h"
+#if __has_include(<gdal.h>)
+#include <gdal.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+#include <cpl_error.h>
+#include <cpl_string.h>
+#elif __has_include(<gdal/gdal.h>)
+#include <gdal/gdal.h>
+#include <gdal/ogr_api.h>
+#include <gdal/ogr_srs_api.h>
+#include <gdal/cpl_error.h>
+#include <gdal/cpl_string.h>
+#else
+#error "GDAL's headers are not found: install libgdal-dev (pkg-config gdal), or set CPATH to `pkg-config --cflags-only-I gdal` without the -I"
+#endif
 
 /// Loads libgdal once (thread-safe), registers its drivers and silences its stderr messages
 /// (they stay readable through cgdal_CPLGetLastErrorMsg). Returns 0 on success; otherwise 1,
@@ -28,6 +39,9 @@ int cgdal_load(char *message, size_t size);
     X(GDALDatasetH, GDALCreate, (GDALDriverH driver, const char *path, int x, int y, int bands, GDALDataType type, CSLConstList options), (driver, path, x, y, bands, type, options)) \
     X(OGRErr, GDALDatasetStartTransaction, (GDALDatasetH ds, int force), (ds, force)) \
     X(OGRErr, GDALDatasetCommitTransaction, (GDALDatasetH ds), (ds)) \
+    X(OGRErr, GDALDatasetRollbackTransaction, (GDALDatasetH ds), (ds)) \
+    X(OGRLayerH, GDALDatasetGetLayerByName, (GDALDatasetH ds, const char *name), (ds, name)) \
+    X(GDALDatasetH, GDALOpenEx, (const char *path, unsigned int flags, const char *const *drivers, const char *const *options, const char *const *siblings), (path, flags, drivers, options, siblings)) \
     X(OGRLayerH, GDALDatasetCreateLayer, (GDALDatasetH ds, const char *name, OGRSpatialReferenceH srs, OGRwkbGeometryType type, CSLConstList options), (ds, name, srs, type, options)) \
     X(OGRFeatureH, OGR_F_Create, (OGRFeatureDefnH defn), (defn)) \
     X(OGRErr, OGR_F_SetGeometryDirectly, (OGRFeatureH f, OGRGeometryH g), (f, g)) \

@@ -4,15 +4,36 @@ import GeoCore
 /// `eventmap export`: the main job's layers in one file of the chosen format.
 public enum LayerExport {
     public enum Format: String, Sendable, CaseIterable {
-        case geojson, kml, gpkg, csv
+        case geojson, kml, gpkg, csv, fgb, postgis
+    }
+
+    /// Why an export cannot be done as asked, before anything is written.
+    public struct Refusal: Error, CustomStringConvertible, Sendable {
+        public let description: String
     }
 
     /// Writes `layers` to `path` atomically. GeoJSON and CSV hold one table: with several layers
     /// each feature gets a leading `layer` property. KML and GeoPackage keep one layer each.
-    public static func write(_ layers: [FeatureCollection], format: Format, to path: String) throws {
+    /// FlatGeobuf holds one layer per file: a path ending in `.fgb` takes one layer, any other
+    /// path becomes a folder of `LAYER.fgb` files (replaced whole). PostGIS takes a `PG:`
+    /// connection string and writes a table per layer; `existing` says what to do with a table
+    /// that is there already (files are always replaced whole).
+    public static func write(_ layers: [FeatureCollection], format: Format, to path: String,
+                             existing: OGRLayerWriter.ExistingLayers = .refuse) throws {
         switch format {
         case .gpkg: try OGRLayerWriter.write(layers, format: .gpkg, to: path)
         case .kml: try OGRLayerWriter.write(layers, format: .kml, to: path)
+        case .fgb:
+            if path.lowercased().hasSuffix(".fgb") && layers.count > 1 {
+                throw Refusal(description: "\(path): a FlatGeobuf file holds one layer and \(layers.count) were chosen; "
+                              + "give --layer NAME, or an output without .fgb, which becomes a folder with one .fgb file per layer")
+            }
+            try OGRLayerWriter.write(layers, format: .fgb, to: path)
+        case .postgis:
+            guard let connection = PostgreSQLConnection(path) else {
+                throw Refusal(description: "\(path): PostGIS output needs a GDAL connection string, e.g. 'PG:dbname=gis host=localhost'")
+            }
+            try OGRLayerWriter.write(layers, toDatabase: connection, existing: existing)
         case .geojson: try AtomicWrite.write(geoJSON(layers), to: path)
         case .csv: try AtomicWrite.write(try csv(layers), to: path)
         }

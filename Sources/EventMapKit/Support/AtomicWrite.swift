@@ -42,8 +42,27 @@ public enum AtomicWrite {
             .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp.\(url.pathExtension)").path
     }
 
-    /// Renames a finished temporary file onto `path`.
+    /// Renames a finished temporary file onto `path`. A folder (FlatGeobuf writes one per set of
+    /// layers) replaces an old folder of the same name: the old one is moved aside first, then removed.
     public static func commit(temporary: String, to path: String) throws(Failure) {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: temporary, isDirectory: &isDir), isDir.boolValue,
+           FileManager.default.fileExists(atPath: path) {
+            let aside = temporaryPath(besides: path) + ".old"
+            guard rename(path, aside) == 0 else {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(atPath: temporary)
+                throw Failure(path: path, reason: reason)
+            }
+            guard rename(temporary, path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                _ = rename(aside, path)
+                try? FileManager.default.removeItem(atPath: temporary)
+                throw Failure(path: path, reason: reason)
+            }
+            try? FileManager.default.removeItem(atPath: aside)
+            return
+        }
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(atPath: temporary)

@@ -19,8 +19,27 @@ final class GDALVectorDataset {
         self.path = path
     }
 
+    /// Opens an existing vector dataset for update (`GDALOpenEx`), e.g. a `PG:` connection string.
+    init(updating path: String) throws(GDALError) {
+        try GDALSetup.load()
+        cgdal_CPLErrorReset()
+        guard let ds = cgdal_GDALOpenEx(path, UInt32(GDAL_OF_VECTOR | GDAL_OF_UPDATE), nil, nil, nil) else {
+            throw GDALError.last("GDALOpenEx", fallback: "GDAL cannot open it")
+        }
+        handle = ds
+        self.path = path
+    }
+
     deinit {
         if let handle { cgdal_GDALClose(handle) }
+    }
+
+    /// The layer named `name`, if the dataset has one (`GDALDatasetGetLayerByName`; owned by the dataset).
+    func layer(named name: String) -> OGRLayerH? {
+        guard let h = handle else { return nil }
+        cgdal_CPLErrorReset()
+        defer { cgdal_CPLErrorReset() }
+        return cgdal_GDALDatasetGetLayerByName(h, name)
     }
 
     /// Closes the dataset (`GDALClose`), surfacing any error raised while it flushed.
@@ -54,6 +73,13 @@ final class GDALVectorDataset {
     func commitTransaction() throws(GDALError) {
         guard let h = handle else { return }
         try GDALError.check(cgdal_GDALDatasetCommitTransaction(h), "GDALDatasetCommitTransaction")
+    }
+
+    /// Undoes the open transaction (`GDALDatasetRollbackTransaction`); used on the way out of a failure.
+    func rollbackTransaction() {
+        guard let h = handle else { return }
+        _ = cgdal_GDALDatasetRollbackTransaction(h)
+        cgdal_CPLErrorReset()
     }
 }
 
@@ -129,12 +155,12 @@ final class OGRGeometry {
 
     func addPoint(_ p: LonLat) { cgdal_OGR_G_AddPoint_2D(raw, p.lon, p.lat) }
 
-    /// Moves `child` into this geometry (`OGR_G_AddGeometryDirectly`).
+    /// Moves `child` into this geometry (`OGR_G_AddGeometryDirectly`). The child is GDAL's from
+    /// the call on, even when it fails: GDAL then deletes it itself, so it is never destroyed here.
     func add(_ child: OGRGeometry) throws(GDALError) {
-        let c = child.release()
-        let err = cgdal_OGR_G_AddGeometryDirectly(raw, c)
+        cgdal_CPLErrorReset()
+        let err = cgdal_OGR_G_AddGeometryDirectly(raw, child.release())
         if err != OGRERR_NONE {
-            cgdal_OGR_G_DestroyGeometry(c)
             throw GDALError.last("OGR_G_AddGeometryDirectly", fallback: "OGR error code \(err)")
         }
     }

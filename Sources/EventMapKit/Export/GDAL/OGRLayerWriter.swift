@@ -2,17 +2,45 @@ import CGDAL
 import Foundation
 import GeoCore
 
-/// Writes feature collections as the layers of one file through GDAL's OGR API: GeoPackage
-/// (typed fields, spatial index) and KML (Google Earth's name and description per placemark).
-/// The file appears whole or not at all: GDAL writes a temporary file that is then renamed.
+/// Writes feature collections as the layers of one dataset through GDAL's OGR API: GeoPackage
+/// (typed fields, spatial index), KML (Google Earth's name and description per placemark),
+/// FlatGeobuf (one layer per file, packed R-tree) and PostGIS (a table per layer).
+/// A file appears whole or not at all: GDAL writes a temporary file that is then renamed; a
+/// database gets every layer in one transaction.
 public enum OGRLayerWriter {
     public enum Format: String, Sendable, CaseIterable {
-        case gpkg, kml
+        case gpkg, kml, fgb, postgis
 
-        var driver: String { self == .gpkg ? "GPKG" : "KML" }
+        var driver: String {
+            switch self {
+            case .gpkg: "GPKG"
+            case .kml: "KML"
+            case .fgb: "FlatGeobuf"
+            case .postgis: "PostgreSQL"
+            }
+        }
+
+        /// Layer creation options: geometry and FID column names, the spatial index, the comment.
+        func layerOptions(description: String, overwrite: Bool) -> [String: String] {
+            switch self {
+            case .gpkg: ["SPATIAL_INDEX": "YES", "GEOMETRY_NAME": "geom", "FID": "fid"]
+            case .kml: [:]
+            case .fgb: ["SPATIAL_INDEX": "YES"]
+            case .postgis:
+                ["GEOMETRY_NAME": "geom", "FID": "fid", "SPATIAL_INDEX": "GIST", "DIM": "2", "DESCRIPTION": description,
+                 "OVERWRITE": overwrite ? "YES" : "NO"]
+            }
+        }
+    }
+
+    /// What to do with a table that exists already (PostGIS): what `ogr2ogr` does by default
+    /// (refuse), with `-overwrite` (drop and create) and with `-append` (add the features).
+    public enum ExistingLayers: Sendable {
+        case refuse, overwrite, append
     }
 
     public static func write(_ layers: [FeatureCollection], format: Format, to path: String) throws {
+        precondition(format != .postgis, "PostGIS is written with write(_:toDatabase:existing:)")
         let tmp = AtomicWrite.temporaryPath(besides: path)
         try? FileManager.default.removeItem(atPath: tmp)
         do {
@@ -31,27 +59,68 @@ public enum OGRLayerWriter {
         }
     }
 
+    /// Writes every layer as a table of the database, all in one transaction: on any failure
+    /// nothing is left behind. A connection failure names the host and database only.
+    public static func write(_ layers: [FeatureCollection], toDatabase connection: PostgreSQLConnection,
+                             existing: ExistingLayers) throws {
+        let ds: GDALVectorDataset
+        do {
+            ds = try GDALVectorDataset(updating: connection.gdalName)
+        } catch {
+            throw PostgreSQLConnection.Failure(connection, gdalMessage: error.message)
+        }
+        let srs = try SpatialReference()
+        do {
+            try ds.startTransaction()
+            for (i, collection) in layers.enumerated() {
+                let name = launderedName(collection.name ?? "layer\(i + 1)")
+                if existing == .refuse, ds.layer(named: name) != nil {
+                    throw GDALError(operation: "writing table \(name)", message: "the table \(name) exists already in \(connection.label); "
+                                    + "give --overwrite to replace it or --append to add to it")
+                }
+                try write(collection, name: name, into: ds, srs: srs, format: .postgis, existing: existing)
+            }
+            try ds.commitTransaction()
+            try ds.close()
+        } catch let e as GDALError {
+            ds.rollbackTransaction()
+            throw GDALError(operation: e.operation, message: connection.redacting(e.message))
+        }
+    }
+
+    /// The table name GDAL's PostgreSQL driver makes of a layer name (LAUNDER=YES): lower case,
+    /// with `-`, `#` and `'` as `_`.
+    static func launderedName(_ name: String) -> String {
+        String(name.lowercased().map { "-#'".contains($0) ? "_" : $0 })
+    }
+
     private static func write(_ collection: FeatureCollection, name: String, into ds: GDALVectorDataset, srs: SpatialReference,
-                              format: Format) throws {
+                              format: Format, existing: ExistingLayers = .overwrite) throws {
         let schema = LayerSchema(collection)
         let kind = geometryKind(collection)
-        var layerOptions: [String: String] = [:]
-        if format == .gpkg { layerOptions = ["SPATIAL_INDEX": "YES", "GEOMETRY_NAME": "geom", "FID": "fid"] }
-        let layer = try ds.createLayer(name, srs: srs, geometryType: kind.type, options: layerOptions)
-        for field in schema.fields {
-            let type: OGRFieldType = switch field.type {
-            case .integer: OFTInteger64
-            case .real: OFTReal
-            case .boolean: OFTInteger
-            case .string, .json: OFTString
+        let layer: OGRLayerH
+        if format == .postgis, existing == .append, let old = ds.layer(named: name) {
+            layer = old
+        } else {
+            layer = try ds.createLayer(name, srs: srs, geometryType: kind.type,
+                                       options: format.layerOptions(description: LayerProvenance.describe(collection),
+                                                                    overwrite: existing == .overwrite))
+            for field in schema.fields {
+                let type: OGRFieldType = switch field.type {
+                case .integer: OFTInteger64
+                case .real: OFTReal
+                case .boolean: OFTInteger
+                case .string, .json: OFTString
+                }
+                let subType = field.type == .boolean ? OFSTBoolean : field.type == .json ? OFSTJSON : OFSTNone
+                let defn = try OGRFieldDefinition(name: field.name, type: type, subType: subType)
+                try GDALError.check(cgdal_OGR_L_CreateField(layer, defn.handle, 1), "OGR_L_CreateField(\(name).\(field.name))")
             }
-            let subType = field.type == .boolean ? OFSTBoolean : field.type == .json ? OFSTJSON : OFSTNone
-            let defn = try OGRFieldDefinition(name: field.name, type: type, subType: subType)
-            try GDALError.check(cgdal_OGR_L_CreateField(layer, defn.handle, 1), "OGR_L_CreateField(\(name).\(field.name))")
         }
-        // GeoPackage writes in one transaction per layer (fast); KML has no transactions.
-        // Drivers may map fields specially (KML's name and description): look each index up by name.
-        let indices = schema.fields.map { cgdal_OGR_L_FindFieldIndex(layer, $0.name, 1) }
+        // GeoPackage writes in one transaction per layer (fast); PostGIS is inside the caller's
+        // one; KML and FlatGeobuf have none. Drivers may map fields specially (KML's name and
+        // description, PostgreSQL's laundered names): look each index up by name.
+        let indices = schema.fields.map { cgdal_OGR_L_FindFieldIndex(layer, $0.name, format == .postgis ? 0 : 1) }
         if format == .gpkg { try ds.startTransaction() }
         for f in collection.features {
             let feature = try OGRFeature(layer: layer)
