@@ -47,6 +47,15 @@ public final class GazetteerLayer: @unchecked Sendable {
         return places[i]
     }
 
+    /// Every place with only id, name, position and precision, from the index alone: what batch
+    /// distance jobs (analyze's nearest place) need, without reading 235,000 rows.
+    public var pointPlaces: [Place] {
+        lock.lock()
+        let all = loaded
+        lock.unlock()
+        return all ?? (0..<count).map(index.pointPlace)
+    }
+
     /// Every place, in file order (read in full the first time for a file-backed layer).
     public var places: [Place] {
         lock.lock()

@@ -55,6 +55,9 @@ struct GeocodeCommand: ParsableCommand {
     @Flag(help: "Of several candidates, take the best ranked.")
     var first = false
 
+    @Flag(help: "Print on standard error how long loading the gazetteer and resolving the name took (median of 100 repeats).")
+    var profile = false
+
     @OptionGroup var dataOptions: DataOptions
 
     @Flag(help: "Print the place as a JSON object (id, name, lat, lon, kind, precision, source, alt_names, ...).")
@@ -65,7 +68,9 @@ struct GeocodeCommand: ParsableCommand {
         if LonLat.looksLikeCoordinate(name) {
             throw CLIError("'\(name)' is a coordinate, not a name: geocode takes a place name or id.")
         }
+        let loadStart = DispatchTime.now()
         let gazetteer = try dataOptions.loadGazetteer()
+        if profile { Self.profile(gazetteer, name, loadSeconds: Double(DispatchTime.now().uptimeNanoseconds - loadStart.uptimeNanoseconds) / 1e9) }
         let context = LookupContext(countries: country.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } },
                                     near: try near.map { try gazetteer.point($0, argument: "--near").position }, first: first)
         let match: PlaceMatch
@@ -87,5 +92,23 @@ struct GeocodeCommand: ParsableCommand {
         } else {
             print(PlaceText.details(match.place, matched: match))
         }
+    }
+
+    /// Load time, then the median time of resolving `name` and of "did you mean" for it.
+    static func profile(_ g: Gazetteer, _ name: String, loadSeconds: Double) {
+        func median(_ body: () -> Void) -> Double {
+            var times: [Double] = []
+            for _ in 0..<100 {
+                let t = DispatchTime.now()
+                body()
+                times.append(Double(DispatchTime.now().uptimeNanoseconds - t.uptimeNanoseconds) / 1e9)
+            }
+            return times.sorted()[50]
+        }
+        let resolve = median { _ = try? g.lookupMatch(name) }
+        let suggest = median { _ = g.suggestions(for: name) }
+        let places = g.layers.map(\.count).reduce(0, +)
+        FileHandle.standardError.write(Data(("profile: \(places) places in \(g.layers.count) gazetteer(s); open \(JSONWriter.format(loadSeconds * 1000, decimals: 3)) ms; "
+            + "resolve '\(name)' \(JSONWriter.format(resolve * 1e6, decimals: 1)) µs; did-you-mean \(JSONWriter.format(suggest * 1000, decimals: 3)) ms (medians of 100)\n").utf8))
     }
 }
