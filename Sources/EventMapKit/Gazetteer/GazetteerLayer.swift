@@ -34,6 +34,9 @@ public final class GazetteerLayer: @unchecked Sendable {
 
     public var count: Int { index.placeCount }
 
+    /// True when some name or id of this layer has the matching key `key` (`PlaceName.key`).
+    public func knowsKey(_ key: String) -> Bool { index.contains(key: key) }
+
     /// Place `i`, in file order.
     func place(_ i: Int) -> Place {
         lock.lock()
