@@ -71,7 +71,7 @@ struct GeocodeCommand: ParsableCommand {
         let loadStart = DispatchTime.now()
         let gazetteer = try dataOptions.loadGazetteer()
         if profile { Self.profile(gazetteer, name, loadSeconds: Double(DispatchTime.now().uptimeNanoseconds - loadStart.uptimeNanoseconds) / 1e9) }
-        let context = LookupContext(countries: country.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } },
+        let context = LookupContext(countries: ListOption.upperCased(country),
                                     near: try near.map { try gazetteer.point($0, argument: "--near").position }, first: first)
         let match: PlaceMatch
         do {
