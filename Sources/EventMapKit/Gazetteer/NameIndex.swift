@@ -207,7 +207,7 @@ struct NameIndex: Sendable {
 
         var out = magic
         func put<T: FixedWidthInteger>(_ v: T) { withUnsafeBytes(of: v.littleEndian) { out += $0 } }
-        put(stamp.size); put(stamp.mtimeNanos); put(UInt64(places.count)); put(UInt64(keyCount(keyFlags))); put(UInt64(postPlace.count))
+        put(stamp.size); put(stamp.mtimeNanos); put(UInt64(places.count)); put(UInt64(keyFlags.count)); put(UInt64(postPlace.count))
         let sectionTable = out.count
         out += [UInt8](repeating: 0, count: 8 * Section.allCases.count)
         var starts: [Int] = []
@@ -237,6 +237,4 @@ struct NameIndex: Sendable {
         }
         return out
     }
-
-    private static func keyCount(_ flags: [UInt8]) -> Int { flags.count }
 }

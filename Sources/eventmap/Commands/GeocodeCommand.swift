@@ -19,7 +19,7 @@ struct GeocodeCommand: ParsableCommand {
             JSON fields: id, name, kind, lat, lon (WGS 84 degrees), admin1, country, precision \
             (UCDP GED where_prec 1-7), precision_label, acled_geo_precision (1-3), uncertainty_m \
             (the radius within which the place lies, metres), approximate (where_prec 2 or more), \
-            source, alt_names, notes; for an observation point also op_number, established and \
+            source, alt_names, notes; population when known; for an observation point also op_number, established and \
             status_2020.
 
             Several gazetteers may be stacked with --gazetteer (the first that knows a name \
