@@ -9,6 +9,8 @@ public final class GazetteerLayer: @unchecked Sendable {
     let index: NameIndex
     private let csv: MappedFile?
     private let header: GazetteerCSV.Header?
+    /// Set when the index could not be cached beside the file (every run then reads the whole CSV).
+    public internal(set) var cacheProblem: String?
     private let lock = NSLock()
     private var loaded: [Place]?
 
