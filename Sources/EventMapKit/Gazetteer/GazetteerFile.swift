@@ -39,9 +39,12 @@ public enum GazetteerFile {
         let (places, offsets, lines) = try GazetteerCSV.rows(try text(csv, path), file: path)
         let bom = hasBOM(csv) ? 3 : 0
         let bytes = NameIndex.build(places, rowOffsets: offsets.map { $0 + bom } + [csv.bytes.count], lines: lines, stamp: stamp)
-        try? AtomicWrite.write(Data(bytes), to: indexPath)
-        return GazetteerLayer(file: path, index: NameIndex(buffer: MappedFile(copying: bytes))!, csv: csv,
-                              header: try header(csv, path), loaded: places)
+        var problem: String?
+        do { try AtomicWrite.write(Data(bytes), to: indexPath) } catch { problem = error.description }
+        let layer = GazetteerLayer(file: path, index: NameIndex(buffer: MappedFile(copying: bytes))!, csv: csv,
+                                   header: try header(csv, path), loaded: places)
+        layer.cacheProblem = problem
+        return layer
     }
 
     private static func hasBOM(_ csv: MappedFile) -> Bool { csv.bytes.starts(with: [0xEF, 0xBB, 0xBF]) }

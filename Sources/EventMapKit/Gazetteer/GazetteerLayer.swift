@@ -9,6 +9,8 @@ public final class GazetteerLayer: @unchecked Sendable {
     let index: NameIndex
     private let csv: MappedFile?
     private let header: GazetteerCSV.Header?
+    /// Set when the index could not be cached beside the file (every run then reads the whole CSV).
+    public internal(set) var cacheProblem: String?
     private let lock = NSLock()
     private var loaded: [Place]?
 
@@ -34,6 +36,9 @@ public final class GazetteerLayer: @unchecked Sendable {
 
     public var count: Int { index.placeCount }
 
+    /// True when some name or id of this layer has the matching key `key` (`PlaceName.key`).
+    public func knowsKey(_ key: String) -> Bool { index.contains(key: key) }
+
     /// Place `i`, in file order.
     func place(_ i: Int) -> Place {
         lock.lock()
@@ -45,6 +50,15 @@ public final class GazetteerLayer: @unchecked Sendable {
             if let row = reader.next(), let p = try? header.place(row) { return p }
         }
         return places[i]
+    }
+
+    /// Every place with only id, name, position and precision, from the index alone: what batch
+    /// distance jobs (analyze's nearest place) need, without reading 235,000 rows.
+    public var pointPlaces: [Place] {
+        lock.lock()
+        let all = loaded
+        lock.unlock()
+        return all ?? (0..<count).map(index.pointPlace)
     }
 
     /// Every place, in file order (read in full the first time for a file-backed layer).

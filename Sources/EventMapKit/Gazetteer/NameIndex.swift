@@ -1,4 +1,5 @@
 import Foundation
+import GeoCore
 
 /// The name index of one gazetteer file: every place's id and the `PlaceName.key` of each of its
 /// names, sorted, so that a query is one binary search. It is one flat little-endian buffer, the
@@ -9,12 +10,13 @@ import Foundation
 /// then the sections named in `Section`. A posting is (place, name index): name index 0 is the
 /// place's name, 1...n its alternate names, n + 1 its id.
 struct NameIndex: Sendable {
-    static let magic: [UInt8] = Array("EMGZIX02".utf8)
+    static let magic: [UInt8] = Array("EMGZIX04".utf8)
     /// Above this many keys, "did you mean" scans only the keys of places' main names.
     static let fullSuggestionScanLimit = 50_000
 
     private enum Section: Int, CaseIterable {
-        case rowOffsets, rowLines, keyOffsets, postingStart, keyFlags, postPlace, postName, idOrder, idOffsets, keyBlob, idBlob
+        case rowOffsets, rowLines, keyOffsets, postingStart, keyFlags, postPlace, postName, idOrder, idOffsets, keyBlob, idBlob,
+             lat, lon, precision, uncertainty, nameOffsets, nameBlob, keyLength, keyWords
     }
     private static let headerSize = 8 + 8 * 5 + 8 * Section.allCases.count
 
@@ -58,6 +60,20 @@ struct NameIndex: Sendable {
     private func idBytes(_ place: Int) -> UnsafeRawBufferPointer {
         let base = sections[Section.idBlob.rawValue]
         return UnsafeRawBufferPointer(rebasing: buffer.bytes[(base + u32(.idOffsets, place))..<(base + u32(.idOffsets, place + 1))])
+    }
+
+    /// Place `i` with only what distance jobs need: id, name, position, precision and uncertainty
+    /// (kind, names and source left empty). No CSV row is read.
+    func pointPlace(_ i: Int) -> Place {
+        func double(_ s: Section) -> Double { Double(bitPattern: buffer.load(sections[s.rawValue] + 8 * i, as: UInt64.self)) }
+        func text(_ offsets: Section, _ blob: Section) -> String {
+            let base = sections[blob.rawValue]
+            return String(decoding: buffer.bytes[(base + u32(offsets, i))..<(base + u32(offsets, i + 1))], as: UTF8.self)
+        }
+        let u = double(.uncertainty)
+        return Place(id: text(.idOffsets, .idBlob), name: text(.nameOffsets, .nameBlob), kind: "", position: LonLat(lon: double(.lon), lat: double(.lat)),
+                     precision: LocationPrecision(code: Int(buffer.bytes[sections[Section.precision.rawValue] + i])) ?? .exact,
+                     statedUncertaintyMetres: u.isNaN ? nil : u, source: "")
     }
 
     /// The place whose id is exactly `id`.
@@ -118,8 +134,12 @@ struct NameIndex: Sendable {
         var key: [UInt32] = []
         var distance = EditDistance.Buffer()
         let flags = sections[Section.keyFlags.rawValue]
+        let lengths = sections[Section.keyLength.rawValue], wordCounts = sections[Section.keyWords.rawValue]
         for k in 0..<keyCount {
             if primaryOnly, buffer.bytes[flags + k] & 1 == 0 { continue }
+            // Lengths and word counts (capped at 255) first: most keys are ruled out without decoding.
+            let length = Int(buffer.bytes[lengths + k]), wordCount = Int(buffer.bytes[wordCounts + k])
+            guard abs(length - q.count) <= threshold || length == 255 || wordCount > qWords else { continue }
             EditDistance.decodeUTF8(keyBytes(k), into: &key)
             let words = key.split(separator: 0x20, omittingEmptySubsequences: true)
             guard abs(key.count - q.count) <= threshold || words.count > qWords else { continue }
@@ -162,12 +182,16 @@ struct NameIndex: Sendable {
             return c != 0 ? c < 0 : (a.place, a.name) < (b.place, b.name)
         }
         var keyBlob: [UInt8] = [], keyOffsets: [UInt32] = [0], postingStart: [UInt32] = [0], keyFlags: [UInt8] = []
+        var keyLength: [UInt8] = [], keyWords: [UInt8] = []
         var postPlace: [UInt32] = [], postName: [UInt32] = []
         for (i, e) in entries.enumerated() {
             if i == 0 || entries[i - 1].key != e.key {
                 if i > 0 { keyOffsets.append(UInt32(keyBlob.count)); postingStart.append(UInt32(postPlace.count)) }
                 keyBlob += e.key
                 keyFlags.append(0)
+                let scalars = String(decoding: e.key, as: UTF8.self).unicodeScalars
+                keyLength.append(UInt8(min(255, scalars.count)))
+                keyWords.append(UInt8(min(255, scalars.filter { $0 == " " }.count + 1)))
             }
             if e.primary { keyFlags[keyFlags.count - 1] |= 1 }
             postPlace.append(e.place)
@@ -183,7 +207,7 @@ struct NameIndex: Sendable {
 
         var out = magic
         func put<T: FixedWidthInteger>(_ v: T) { withUnsafeBytes(of: v.littleEndian) { out += $0 } }
-        put(stamp.size); put(stamp.mtimeNanos); put(UInt64(places.count)); put(UInt64(keyCount(keyFlags))); put(UInt64(postPlace.count))
+        put(stamp.size); put(stamp.mtimeNanos); put(UInt64(places.count)); put(UInt64(keyFlags.count)); put(UInt64(postPlace.count))
         let sectionTable = out.count
         out += [UInt8](repeating: 0, count: 8 * Section.allCases.count)
         var starts: [Int] = []
@@ -199,11 +223,18 @@ struct NameIndex: Sendable {
         section { for o in idOffsets { put(o) } }
         section { out += keyBlob }
         section { out += idBlob }
+        section { for p in places { put(p.position.lat.bitPattern) } }
+        section { for p in places { put(p.position.lon.bitPattern) } }
+        section { for p in places { out.append(UInt8(p.precision.code)) } }
+        section { for p in places { put((p.statedUncertaintyMetres ?? .nan).bitPattern) } }
+        var nameBlob: [UInt8] = []
+        section { put(UInt32(0)); for p in places { nameBlob += Array(p.name.utf8); put(UInt32(nameBlob.count)) } }
+        section { out += nameBlob }
+        section { out += keyLength }
+        section { out += keyWords }
         for (i, s) in starts.enumerated() {
             withUnsafeBytes(of: UInt64(s).littleEndian) { b in for j in 0..<8 { out[sectionTable + 8 * i + j] = b[j] } }
         }
         return out
     }
-
-    private static func keyCount(_ flags: [UInt8]) -> Int { flags.count }
 }

@@ -33,7 +33,7 @@ enum GeoparseVocabulary {
         "agency", "party", "corps", "brigade", "brigades", "union", "coalition", "network", "institute", "university",
         "group", "legion", "movement", "command", "government", "news", "press", "office", "authority", "commission",
         "federation", "league", "association", "foundation", "centre", "center", "department", "division", "battalion",
-        "regiment", "militia", "shield", "tahrir", "faylaq", "hayat", "hay’at", "hay'at", "liwa", "jaysh", "harakat",
+        "regiment", "militia", "shield", "times", "post", "jazeera", "arabiya", "tribune", "herald", "journal", "reuters", "tahrir", "faylaq", "hayat", "hay’at", "hay'at", "liwa", "jaysh", "harakat",
     ]
 
     /// Arabic words that head an organisation's name; the words after them (to the next
@@ -73,6 +73,7 @@ enum GeoparseVocabulary {
         "rights", "president", "minister", "government", "regime", "council", "ceasefire", "said", "told",
         "he added", "added", "reported", "news", "agency", "press", "report", "reports", "people", "civilians", "fighters",
         "soldiers", "rebels", "forces", "front", "euphrates", "special", "middle", "institute", "based", "world",
+        "see", "new", "share", "under", "agreement", "deadly", "retrieved", "archived", "original", "references",
     ]
 
     /// Country names in English and Arabic → ISO alpha-2: context for ambiguous names, listed
@@ -83,6 +84,12 @@ enum GeoparseVocabulary {
         "united states": "US", "u s": "US", "ukraine": "UA",
         "سوريا": "SY", "سوريه": "SY", "تركيا": "TR", "روسيا": "RU", "ايران": "IR", "العراق": "IQ", "لبنان": "LB",
         "ليبيا": "LY", "الاردن": "JO", "اذربيجان": "AZ",
+    ]
+
+    /// Arabic function words that are also alternate names of places somewhere (كان "was" is Caen).
+    static let arabicCommonWords: Set<String> = [
+        "كان", "كانت", "التي", "الذي", "هذا", "هذه", "بعد", "قبل", "عند", "حيث", "كل", "بين", "منذ", "حتى", "ضد", "عبر",
+        "مع", "في", "من", "على", "الى", "عن", "او", "ثم", "قد", "لقد", "ان", "انه", "غير", "خلال", "نحو", "حول",
     ]
 
     /// One-letter Arabic proclitics (and, with, to, so, like) and their pairs, longest first.

@@ -113,16 +113,34 @@ public struct Geoparser {
                           span.allSatisfy({ $0.isCapitalised || connectors.contains($0.lowercased) }) else { continue }
                     if n == 1, GeoparseVocabulary.englishCommonWords.contains(span.first!.lowercased) { continue }
                 }
+                // Acronyms (US, SAA, AFP) are not place names.
+                if !arabic, n == 1, span.first!.text.count >= 2, span.first!.text.allSatisfy({ $0.isUppercase || $0.isNumber }) { continue }
+                if arabic, n == 1, GeoparseVocabulary.arabicCommonWords.contains(norm(span.first!)) { continue }
                 var start = span.first!.start
+                var end = span.last!.end
+                // A possessive ("Syria's", "Turkey’s") is the name without its 's.
+                if !arabic, let last = span.last?.text, last.count > 2, last.hasSuffix("'s") || last.hasSuffix("’s") { end -= 2 }
                 var candidates: [PlaceMatch] = []
                 var stripped = false
-                let written = slice(start, span.last!.end)
+                let written = slice(start, end)
+                if n == 1, !arabic, GeoparseVocabulary.countryNames[written.lowercased()] != nil {
+                    result.countries.append(CountryMention(start: start, end: end, text: written, code: GeoparseVocabulary.countryNames[written.lowercased()]!))
+                    contextCountries[GeoparseVocabulary.countryNames[written.lowercased()]!, default: 0] += 1
+                    masked[i] = true
+                    i += 1
+                    continue scan
+                }
                 if gazetteer.knows(written) {
                     candidates = gazetteer.candidates(for: written)
+                    // At world scale a single word met only through the spelling rules is a guess
+                    // (Assad → Issad): that is allowed from the first gazetteer (the curated one) only.
+                    if n == 1, candidates.allSatisfy({ $0.quality >= .ruleName }), !gazetteer.layers[0].knowsKey(PlaceName.key(written)) {
+                        candidates = []
+                    }
                 } else if arabic {
                     let first = span.first!.text
-                    for p in GeoparseVocabulary.arabicProclitics where first.hasPrefix(p) && first.count > p.count + 1 {
-                        let rest = slice(start + p.unicodeScalars.count, span.last!.end)
+                    for p in GeoparseVocabulary.arabicProclitics where first.hasPrefix(p) && first.count >= p.count + 4 {
+                        let rest = slice(start + p.unicodeScalars.count, end)
                         if gazetteer.knows(rest) {
                             candidates = gazetteer.candidates(for: rest)
                             start += p.unicodeScalars.count
@@ -134,11 +152,13 @@ public struct Geoparser {
                 guard !candidates.isEmpty else { continue }
                 // A place-like word joined to other capitalised words is part of a longer name (a person's).
                 if !arabic {
-                    let before = i > 0 && !tokens[i].breakBefore && tokens[i - 1].isCapitalised && !masked[i - 1] && tokenMention[i - 1] == nil
-                        && !(tokens[i - 1].sentenceStart && GeoparseVocabulary.englishCommonWords.contains(tokens[i - 1].lowercased))
+                    let personBefore = i > 0 && result.notMapped.last.map { $0.why == .person && $0.end == tokens[i - 1].end } == true
+                    let before = i > 0 && !tokens[i].breakBefore && tokens[i - 1].isCapitalised && tokenMention[i - 1] == nil
+                        && (!masked[i - 1] || personBefore)
+                        && !GeoparseVocabulary.englishCommonWords.contains(tokens[i - 1].lowercased)
                         && !GeoparseVocabulary.titles.contains(tokens[i - 1].lowercased)
                     let after = i + n < tokens.count && !tokens[i + n].breakBefore && tokens[i + n].isCapitalised && !masked[i + n]
-                        && !gazetteer.knows(tokens[i + n].text)
+                        && !GeoparseVocabulary.englishCommonWords.contains(tokens[i + n].lowercased)
                     if before || after {
                         let lo = before ? i - 1 : i, hi = after ? i + n + 1 : i + n
                         mask(lo..<hi, .person)
@@ -147,7 +167,7 @@ public struct Geoparser {
                     }
                 }
                 for k in i..<(i + n) { tokenMention[k] = found.count }
-                found.append(Found(start: start, end: span.last!.end, text: slice(start, span.last!.end), candidates: candidates, strippedPrefix: stripped))
+                found.append(Found(start: start, end: end, text: slice(start, end), candidates: candidates, strippedPrefix: stripped))
                 i += n
                 continue scan
             }

@@ -87,9 +87,7 @@ struct AnalyzeCommand: ParsableCommand {
 
         let places: [Place]
         do {
-            places = try (nearest.map { [$0] } ?? dataOptions.gazetteerPaths()).flatMap { path throws in
-                try GazetteerCSV.places(DataOptions.readText(path, what: "the places file"), file: path)
-            }
+            places = try (nearest.map { [$0] } ?? dataOptions.gazetteerPaths()).flatMap { path throws in try GazetteerFile.open(path).pointPlaces }
         } catch let e as GazetteerError {
             throw CLIError(e.description)
         }

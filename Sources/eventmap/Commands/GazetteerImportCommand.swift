@@ -47,7 +47,7 @@ struct GazetteerImportCommand: ParsableCommand {
 
     func run() throws {
         var dump = GeoNamesDump()
-        dump.filter = .init(countries: Set(Self.list(country)), featureClasses: Set(Self.list(feature)))
+        dump.filter = .init(countries: Set(ListOption.upperCased(country)), featureClasses: Set(ListOption.upperCased(feature)))
         if let bad = dump.filter.featureClasses.first(where: { !GeoNamesFeature.classes.contains($0) }) {
             throw CLIError("--feature \(bad): not a GeoNames feature class; use A, H, L, P, R, S, T, U or V.")
         }
@@ -67,11 +67,6 @@ struct GazetteerImportCommand: ParsableCommand {
         do { try GazetteerFile.build(output) } catch { throw CLIError(error.description) }
         let skipped = dump.duplicates > 0 ? "; \(dump.duplicates) rows skipped as repeats of an earlier geonameid" : ""
         FileHandle.standardError.write(Data("\(dump.places.count) places → \(output) (index \(output + GazetteerFile.indexSuffix))\(skipped)\n".utf8))
-    }
-
-    /// "SY,TR" and repeated options as one upper-case list.
-    static func list(_ values: [String]) -> [String] {
-        values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).uppercased() }.filter { !$0.isEmpty }
     }
 
     /// The file mapped, or an error naming it; a .zip is refused with what to do.

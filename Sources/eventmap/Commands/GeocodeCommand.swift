@@ -19,7 +19,7 @@ struct GeocodeCommand: ParsableCommand {
             JSON fields: id, name, kind, lat, lon (WGS 84 degrees), admin1, country, precision \
             (UCDP GED where_prec 1-7), precision_label, acled_geo_precision (1-3), uncertainty_m \
             (the radius within which the place lies, metres), approximate (where_prec 2 or more), \
-            source, alt_names, notes; for an observation point also op_number, established and \
+            source, alt_names, notes; population when known; for an observation point also op_number, established and \
             status_2020.
 
             Several gazetteers may be stacked with --gazetteer (the first that knows a name \
@@ -55,6 +55,9 @@ struct GeocodeCommand: ParsableCommand {
     @Flag(help: "Of several candidates, take the best ranked.")
     var first = false
 
+    @Flag(help: "Print on standard error how long loading the gazetteer and resolving the name took (median of 100 repeats).")
+    var profile = false
+
     @OptionGroup var dataOptions: DataOptions
 
     @Flag(help: "Print the place as a JSON object (id, name, lat, lon, kind, precision, source, alt_names, ...).")
@@ -65,8 +68,10 @@ struct GeocodeCommand: ParsableCommand {
         if LonLat.looksLikeCoordinate(name) {
             throw CLIError("'\(name)' is a coordinate, not a name: geocode takes a place name or id.")
         }
+        let loadStart = DispatchTime.now()
         let gazetteer = try dataOptions.loadGazetteer()
-        let context = LookupContext(countries: country.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } },
+        if profile { Self.profile(gazetteer, name, loadSeconds: Double(DispatchTime.now().uptimeNanoseconds - loadStart.uptimeNanoseconds) / 1e9) }
+        let context = LookupContext(countries: ListOption.upperCased(country),
                                     near: try near.map { try gazetteer.point($0, argument: "--near").position }, first: first)
         let match: PlaceMatch
         do {
@@ -87,5 +92,23 @@ struct GeocodeCommand: ParsableCommand {
         } else {
             print(PlaceText.details(match.place, matched: match))
         }
+    }
+
+    /// Load time, then the median time of resolving `name` and of "did you mean" for it.
+    static func profile(_ g: Gazetteer, _ name: String, loadSeconds: Double) {
+        func median(_ body: () -> Void) -> Double {
+            var times: [Double] = []
+            for _ in 0..<100 {
+                let t = DispatchTime.now()
+                body()
+                times.append(Double(DispatchTime.now().uptimeNanoseconds - t.uptimeNanoseconds) / 1e9)
+            }
+            return times.sorted()[50]
+        }
+        let resolve = median { _ = try? g.lookupMatch(name) }
+        let suggest = median { _ = g.suggestions(for: name) }
+        let places = g.layers.map(\.count).reduce(0, +)
+        FileHandle.standardError.write(Data(("profile: \(places) places in \(g.layers.count) gazetteer(s); open \(JSONWriter.format(loadSeconds * 1000, decimals: 3)) ms; "
+            + "resolve '\(name)' \(JSONWriter.format(resolve * 1e6, decimals: 1)) µs; did-you-mean \(JSONWriter.format(suggest * 1000, decimals: 3)) ms (medians of 100)\n").utf8))
     }
 }

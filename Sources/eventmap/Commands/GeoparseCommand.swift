@@ -67,7 +67,7 @@ struct GeoparseCommand: ParsableCommand {
         } else {
             text = try DataOptions.readText(file, what: "the text")
         }
-        let countries = GazetteerImportCommand.list(country)
+        let countries = ListOption.upperCased(country)
         let result = Geoparser(gazetteer: try dataOptions.loadGazetteer(), countries: countries).parse(text)
         var checks: [DistanceCheck]?
         if check {

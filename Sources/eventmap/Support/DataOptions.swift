@@ -46,7 +46,9 @@ struct DataOptions: ParsableArguments {
     /// The gazetteer: the --gazetteer files stacked in order, else the bundled geodata/places.csv.
     func loadGazetteer() throws -> Gazetteer {
         do {
-            return Gazetteer(layers: try gazetteerPaths().map { path throws(GazetteerError) in try GazetteerFile.open(path) })
+            let layers = try gazetteerPaths().map { path throws(GazetteerError) in try GazetteerFile.open(path) }
+            for l in layers { if let p = l.cacheProblem { Printing.warn("\(p); the name index of \(l.file) is rebuilt on every run.") } }
+            return Gazetteer(layers: layers)
         } catch let e as GazetteerError {
             throw CLIError(e.description)
         }

@@ -25,7 +25,8 @@ enum AnalysisRowFormatter {
                         _ borderLabels: [[UInt8]], _ countries: [[UInt8]],
                         placeIds: [[UInt8]], placeNames: [[UInt8]], withinMetres: Double) -> [UInt8] {
         let n = e.count
-        let longestPlace = zip(placeIds, placeNames).map { $0.count + $1.count }.max() ?? 0
+        // The widest place of this block's rows (not of the whole gazetteer: 235,000 places per block cost more than the rows).
+        let longestPlace = nearest.map { $0.map { placeIds[$0.index].count + placeNames[$0.index].count } ?? 0 }.max() ?? 0
         // Text fields may double in size when quoted; numbers take at most 24 bytes each.
         let capacity = 2 * e.text.count + n * (2 * e.textsPerRow + 4 * 24 + longestPlace + 48) + 16
         return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in

@@ -112,7 +112,7 @@ public struct BatchAnalysis: Sendable {
                     try sink.write(block.bytes)
                     summary.events += block.events
                     summary.within += block.within
-                    for (i, c) in block.nearestCounts.enumerated() { summary.nearestCounts[i] += c }
+                    for (i, c) in block.nearestCounts { summary.nearestCounts[i] += c }
                     summary.profile.add(block.profile)
                     summary.profile.writeSeconds += BatchProfile.now() - w0
                 }
@@ -151,7 +151,8 @@ public struct BatchAnalysis: Sendable {
         var bytes: [UInt8]
         var events: Int
         var within: Int
-        var nearestCounts: [Int]
+        /// Events per nearest place (by index), only the places this block met.
+        var nearestCounts: [Int: Int]
         var profile: BatchProfile
     }
 
@@ -202,8 +203,8 @@ public struct BatchAnalysis: Sendable {
             }
         }
         now = BatchProfile.now(); profile.formatSeconds = now - t
-        var nearestCounts = Array(repeating: 0, count: places.count)
-        for h in nearest { if let h { nearestCounts[h.index] += 1 } }
+        var nearestCounts: [Int: Int] = [:]
+        for h in nearest { if let h { nearestCounts[h.index, default: 0] += 1 } }
         return .success(BlockResult(bytes: out, events: n, within: within, nearestCounts: nearestCounts, profile: profile))
     }
 }
