@@ -56,6 +56,10 @@ public struct RenderOptions: Sendable {
     /// The place the detail map is about; nil for Kafr Takharim, or the first place when the
     /// gazetteer has none of that id.
     public var focusPlaceID: String?
+    /// `--aggregate`, `--measure`, `--bin`: how many events are drawn.
+    public var aggregation = AggregationOptions()
+    /// `--facet`: also draw small multiples of the overview, one panel per period.
+    public var facet: TimePeriod?
 
     public init(projection: String? = nil, bbox: BoundingBox? = nil, focusPlaceID: String? = nil) {
         self.projection = projection; self.bbox = bbox; self.focusPlaceID = focusPlaceID
@@ -141,11 +145,12 @@ public enum RenderJob {
         }
         var dropped: [String: [String]] = [:]
         let request = MapFrameRequest(projection: options.projection, bbox: options.bbox)
-        let overview = try SVGRenderer(request: request).render(overviewMap(inputs, analysis, options), proj: proj, geos: geos)
+        let overviewEvents = try eventContent(inputs.events, within: options.bbox, options: options, proj: proj)
+        let overview = try SVGRenderer(request: request).render(overviewMap(inputs, analysis, options, events: overviewEvents), proj: proj, geos: geos)
         files.append(OutputFile(name: "nw-syria-overview.svg", contents: overview.svg))
         dropped["nw-syria-overview.svg"] = overview.droppedLabels
         let detailRequest = MapFrameRequest(projection: options.projection)
-        let detailDoc = detailMap(inputs, analysis, options)
+        let detailDoc = try detailMap(inputs, analysis, options, proj: proj)
         let detail = try SVGRenderer(request: detailRequest).render(detailDoc, proj: proj, geos: geos)
         files.append(OutputFile(name: detailDoc.id + ".svg", contents: detail.svg))
         dropped[detailDoc.id + ".svg"] = detail.droppedLabels

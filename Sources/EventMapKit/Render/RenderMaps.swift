@@ -25,14 +25,13 @@ extension RenderJob {
         options.projection.map { "Projection: \(MapFrame.projectionDefinition($0))." } ?? "Projection: transverse Mercator centred on the map."
     }
 
-    static func overviewMap(_ inputs: RenderInputs, _ analysis: RenderAnalysis, _ options: RenderOptions) -> MapDocument {
+    static func overviewMap(_ inputs: RenderInputs, _ analysis: RenderAnalysis, _ options: RenderOptions, events: EventMapContent) -> MapDocument {
         let g = inputs.gazetteer
         let ops = PlaceLayers.observationPoints(g)
         var focusPositions = ops.features.flatMap { $0.drawnGeometry.positions }
         if focusPositions.isEmpty { focusPositions = g.places.map(\.position) }
         focusPositions.append(analysis.focus.position)
-        let events = EventLayers.layers(inputs.events)
-        focusPositions += events.symbols.features.map(\.geometry).flatMap(\.positions)
+        focusPositions += events.layers.flatMap(\.features).map(\.geometry).flatMap(\.positions)
         var layers = [BorderLayers.countries(inputs.borders.countries)]
         if let zone = analysis.zones.last, let side = analysis.zoneSide {
             layers.append(ZoneLayers.zone(zone.result, id: zone.name, side: side, style: MapPalette.zone20))
@@ -40,9 +39,9 @@ extension RenderJob {
         layers += [
             PlaceLayers.regions(g),
             BorderLayers.border(inputs.borders.border),
-            events.areas,
+        ] + events.layers.dropLast() + [
             ops,
-            events.symbols,
+            events.layers.last!,
             PlaceLayers.places(g),
         ]
         layers = layers.filter { !$0.features.isEmpty }
@@ -50,13 +49,14 @@ extension RenderJob {
             id: "nw-syria-overview",
             title: "North-west Syria: the Turkish observation points and the border, end of 2020",
             subtitle: "Observation points coloured by their status on 31 Dec 2020; "
-                + (events.symbols.features.isEmpty ? "" : "events sized by their death toll; ")
+                + eventsSubtitle(events)
                 + "approximate locations drawn as circles of their uncertainty radius.",
             layers: layers, attribution: attribution(inputs, projectionNote: projectionNote(options)),
-            areaLabels: BorderLayers.countryLabels(inputs.borders.countries), focus: focusPositions)
+            areaLabels: BorderLayers.countryLabels(inputs.borders.countries), focus: focusPositions,
+            timeline: Timeline(inputs.events.filter { options.bbox?.contains($0.position) ?? true }, measure: options.aggregation.measure))
     }
 
-    static func detailMap(_ inputs: RenderInputs, _ analysis: RenderAnalysis, _ options: RenderOptions) -> MapDocument {
+    static func detailMap(_ inputs: RenderInputs, _ analysis: RenderAnalysis, _ options: RenderOptions, proj: PROJContext) throws -> MapDocument {
         let g = inputs.gazetteer
         let focus = analysis.focus
         let ring = MapFeature(id: "ring-10km-" + focus.id,
@@ -77,22 +77,24 @@ extension RenderJob {
         // The frame shows the ring, the nearest border point and the country around: 16 km each way.
         var focusPositions = GeodesicBuffer.circle(centre: focus.position, radiusMetres: 16_000, toleranceMetres: 50)
         focusPositions += [focus.position, d.measurement.nearest]
-        let events = EventLayers.layers(inputs.events)
-        let layers = [
+        let box = BoundingBox(focusPositions)
+        let events = try eventContent(inputs.events, within: box, options: options, proj: proj)
+        let layers = ([
             BorderLayers.countries(inputs.borders.countries),
             BorderLayers.border(inputs.borders.border),
-            events.areas,
+        ] + events.layers.dropLast() + [
             rings,
             lines,
             PlaceLayers.observationPoints(g),
-            events.symbols,
+            events.layers.last!,
             PlaceLayers.places(g),
-        ].filter { !$0.features.isEmpty }
+        ]).filter { !$0.features.isEmpty }
         return MapDocument(
             id: focus.id + "-detail",
             title: "\(focus.name) and the Turkish border",
             subtitle: "Geodesic distances on WGS 84; places known only approximately are drawn as the area they may lie in.",
             layers: layers, attribution: attribution(inputs, projectionNote: projectionNote(options)),
-            areaLabels: BorderLayers.countryLabels(inputs.borders.countries), focus: focusPositions)
+            areaLabels: BorderLayers.countryLabels(inputs.borders.countries), focus: focusPositions,
+            timeline: Timeline(inputs.events.filter { box?.contains($0.position) ?? true }, measure: options.aggregation.measure))
     }
 }

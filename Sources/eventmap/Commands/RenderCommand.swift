@@ -25,6 +25,7 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var eventOptions: EventOptions
+    @OptionGroup(title: "Maps of many events") var mapOptions: MapOptions
 
     @Option(help: ArgumentHelp("A PROJ string or EPSG code to draw the maps in (default: transverse Mercator centred on each map).", valueName: "proj"))
     var projection: String?
@@ -43,6 +44,7 @@ struct RenderCommand: ParsableCommand {
         if let bbox {
             do { options.bbox = try BoundingBox(parsingWSEN: bbox) } catch { throw CLIError(error.description) }
         }
+        try mapOptions.apply(to: &options)
         let inputs = try dataOptions.renderInputs(events: eventOptions)
         let product: RenderProduct
         let paths: [String]

@@ -121,8 +121,13 @@ public struct SVGRenderer {
         let (scale, scaleHeight) = scaleBarGroup(scaleBar, x: sideX, y: sideY)
         sideY += scaleHeight + 16
         let convergence = try GridConvergence.degrees(at: scaleBar.centre, frame: frame)
-        let (arrow, arrowHeight) = northArrowGroup(convergence, x: sideX, y: sideY)
+        var (arrow, arrowHeight) = northArrowGroup(convergence, x: sideX, y: sideY)
         sideY += arrowHeight
+        if let t = doc.timeline {
+            let (strip, stripHeight) = timelineGroup(t, x: sideX, y: sideY + 16)
+            arrow += strip
+            sideY += stripHeight + 16
+        }
         let width = sideX + sidebarWidth + margin
         let footerTop = max(frame.origin.y + frame.heightPixels, sideY) + 20
         let (attribution, attributionHeight) = attributionGroup(doc.attribution, x: margin, y: footerTop, width: width - 2 * margin)

@@ -1,0 +1,168 @@
+import GeoCore
+
+/// What the events look like on one map: the layers (bottom to top) and what was done with the
+/// events that are not drawn one by one.
+public struct EventMapContent: Sendable {
+    public var mode: AggregationOptions.Mode
+    public var measure: AggregationOptions.Measure
+    public var layers: [MapLayer]
+    /// The classes the bins or areas were coloured by (nil when not aggregated, or nothing to class).
+    public var breaks: ClassBreaks?
+    /// Events counted but not placed on the map, by admin-1 name ("" when the data names none).
+    public var notMapped: [(name: String, count: Int)]
+    public var notMappedCount: Int { notMapped.reduce(0) { $0 + $1.count } }
+}
+
+/// Turns events into map layers: one symbol each (`EventLayers`), or aggregated into equal-area
+/// hexagons or admin-1 areas with the largest events drawn on top. Counting rules:
+/// - hexagons take events with where_prec 1-2 only; coarser ones (admin-2, governorate, region,
+///   country) are counted per admin-1 name and listed in the legend as not mapped;
+/// - admin-1 takes every event that names its admin1, drawn at the mean position of its events
+///   in the equal-area projection (the data carries no admin polygons); the others are listed.
+public enum EventAggregation {
+    /// The layers for `events` on a map centred on `centre`. `breaks` fixes the classes (facets
+    /// share one set); nil computes quantile breaks from these events.
+    public static func content(_ events: [Event], options: AggregationOptions, centre: LonLat,
+                               breaks: ClassBreaks? = nil, context: PROJContext) throws -> EventMapContent {
+        let mode = options.resolvedMode(eventCount: events.count)
+        switch mode {
+        case .none, .auto:
+            let l = EventLayers.layers(events)
+            return EventMapContent(mode: .none, measure: options.measure, layers: [l.areas, l.symbols], breaks: nil, notMapped: [])
+        case .hex:
+            let grid = try HexGrid(centre: centre, widthMetres: options.binMetres, context: context)
+            let (binned, coarse) = split(events)
+            let cells = try hexValues(binned, grid: grid)
+            let values = cells.values.map { value($0, options.measure) }
+            let classes = breaks ?? ClassBreaks.quantiles(values)
+            var features: [MapFeature] = []
+            for (cell, v) in cells.sorted(by: { $0.key < $1.key }) {
+                let ring = try grid.ring(of: cell)
+                features.append(MapFeature(id: "hex-\(cell.q)_\(cell.r)", geometry: .polygon([ring]),
+                                           data: [("events", String(v.events)), ("fatalities", Claim.format(v.fatalities)),
+                                                  ("q", String(cell.q)), ("r", String(cell.r))],
+                                           style: style(classes?.classIndex(value(v, options.measure)), classes)))
+            }
+            let width = Claim.format(options.binMetres / 1000)
+            let area = JSONWriter.format(grid.cellAreaSquareMetres / 1e6, decimals: 1)
+            var legend = classLegend(classes, options.measure, unit: "per \(width) km hexagon", hasZero: cells.values.contains { value($0, options.measure) == 0 })
+            legend.append(note("Hexagons \(width) km across, \(area) km² each (equal-area: Lambert azimuthal on WGS 84); events placed to within 25 km (where_prec 1-2); quantile classes."))
+            let notMapped = counted(coarse)
+            if !notMapped.isEmpty { legend.append(note(notMappedText(notMapped, why: "known only to an admin area or coarser (where_prec ≥ 3), not in the hexagons"))) }
+            let bins = MapLayer(id: "event-bins", title: "Events per hexagon", style: MapStyle(strokeWidth: 0.4), features: features, legend: legend)
+            return EventMapContent(mode: .hex, measure: options.measure, layers: [bins] + notable(binned), breaks: classes, notMapped: notMapped)
+        case .admin1:
+            let named = events.filter { !$0.admin1.isEmpty }
+            let grid = try HexGrid(centre: centre, widthMetres: options.binMetres, context: context)
+            var groups: [String: [Event]] = [:]
+            for e in named { groups[e.admin1, default: []].append(e) }
+            var tallies: [String: Tally] = [:]
+            for (name, es) in groups { tallies[name] = Tally(events: es.count, fatalities: es.reduce(0) { $0 + ($1.killed?.best ?? 0) }) }
+            let classes = breaks ?? ClassBreaks.quantiles(tallies.values.map { value($0, options.measure) })
+            let top = tallies.values.map { value($0, options.measure) }.max() ?? 1
+            var features: [MapFeature] = []
+            for name in groups.keys.sorted() {
+                let t = tallies[name]!
+                let centre = try meanPosition(groups[name]!, grid.transformer)
+                let v = value(t, options.measure)
+                let r = 6 + 24 * (v / max(top, 1)).squareRoot()
+                features.append(MapFeature(id: "admin1-" + name, geometry: .point(centre), drawing: .sizedMarker(radiusPixels: r),
+                                           label: "\(name): \(Claim.format(v)) \(options.measure.rawValue)",
+                                           data: [("admin1", name), ("events", String(t.events)), ("fatalities", Claim.format(t.fatalities))],
+                                           style: style(classes?.classIndex(v), classes).with(labelSize: 11), labelPriority: 60))
+            }
+            var legend = classLegend(classes, options.measure, unit: "per admin-1 area", hasZero: tallies.values.contains { value($0, options.measure) == 0 })
+            legend.append(note("Each admin-1 area named by the events, drawn at the mean position of its events (no admin boundaries in the data); circle area ∝ the count."))
+            let notMapped = counted(events.filter { $0.admin1.isEmpty })
+            if !notMapped.isEmpty { legend.append(note(notMappedText(notMapped, why: "name no admin-1 area and are not mapped"))) }
+            let layer = MapLayer(id: "event-admin1", title: "Events per admin-1 area", style: MapStyle(), features: features, legend: legend)
+            return EventMapContent(mode: .admin1, measure: options.measure, layers: [layer] + notable(named.filter { $0.precision.code <= AggregationOptions.coarsestBinnedPrecision }), breaks: classes, notMapped: notMapped)
+        }
+    }
+
+    /// Events by count and fatalities for one bin or area.
+    public struct Tally: Sendable, Equatable {
+        public var events = 0
+        public var fatalities = 0.0
+    }
+
+    /// The hexagon values of events placed to within 25 km (coarser ones ignored), projected in one call.
+    public static func hexValues(_ events: [Event], grid: HexGrid) throws -> [HexGrid.Cell: Tally] {
+        let projected = try grid.transformer.project(events.map(\.position))
+        var cells: [HexGrid.Cell: Tally] = [:]
+        for (e, p) in zip(events, projected) {
+            let c = grid.cell(of: p)
+            cells[c, default: Tally()].events += 1
+            cells[c, default: Tally()].fatalities += e.killed?.best ?? 0
+        }
+        return cells
+    }
+
+    /// Events precise enough for a hexagon, and the rest.
+    public static func split(_ events: [Event]) -> (binned: [Event], coarse: [Event]) {
+        var a: [Event] = [], b: [Event] = []
+        for e in events { if e.precision.code <= AggregationOptions.coarsestBinnedPrecision { a.append(e) } else { b.append(e) } }
+        return (a, b)
+    }
+
+    public static func value(_ t: Tally, _ m: AggregationOptions.Measure) -> Double { m == .events ? Double(t.events) : t.fatalities }
+
+    /// The `AggregationOptions.notableCount` largest events by best fatality estimate (ties by id),
+    /// as the usual event layers (uncertainty areas, sized and labelled symbols).
+    public static func notable(_ events: [Event]) -> [MapLayer] {
+        let top = events.filter { ($0.killed?.best ?? 0) > 0 }
+            .sorted { ($0.killed!.best, $1.id) > ($1.killed!.best, $0.id) }
+            .prefix(AggregationOptions.notableCount)
+        guard !top.isEmpty else { return [] }
+        var l = EventLayers.layers(Array(top))
+        l.areas.id = "notable-event-areas"
+        l.symbols.id = "notable-events"
+        l.symbols.title = "Largest events"
+        let ids = Set(l.symbols.features.map(\.id))
+        l.symbols.legend = [LegendEntry(.sizedMarker(radius: EventLayers.radiusPixels(killed: 10)), MapPalette.event,
+                                        "The \(top.count) largest events by best fatality estimate, drawn and labelled on top (symbol area ∝ killed; 10 shown)",
+                                        featureIDs: ids)]
+        return [l.areas, l.symbols]
+    }
+
+    static func style(_ index: Int?, _ breaks: ClassBreaks?) -> MapStyle {
+        guard let i = index, let b = breaks else { return MapStyle(fill: "#e6e6e6", fillOpacity: 0.85, stroke: "#9a9a9a", strokeWidth: 0.4) }
+        return MapStyle(fill: ColourRamp.colour(i, of: b.upperBounds.count), fillOpacity: 0.85, stroke: "#7f7f7f", strokeWidth: 0.4)
+    }
+
+    static func classLegend(_ breaks: ClassBreaks?, _ m: AggregationOptions.Measure, unit: String, hasZero: Bool) -> [LegendEntry] {
+        var out: [LegendEntry] = []
+        if let b = breaks {
+            for i in (0..<b.upperBounds.count).reversed() {
+                out.append(LegendEntry(.area, style(i, b), "\(b.rangeText(i)) \(m.rawValue) \(unit)"))
+            }
+        }
+        if hasZero { out.append(LegendEntry(.area, style(nil, nil), "events, no fatalities recorded")) }
+        return out
+    }
+
+    static func note(_ text: String) -> LegendEntry { LegendEntry(.area, MapStyle(fill: "#ffffff", stroke: "#ffffff"), text) }
+
+    static func counted(_ events: [Event]) -> [(name: String, count: Int)] {
+        var c: [String: Int] = [:]
+        for e in events { c[e.admin1, default: 0] += 1 }
+        return c.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    static func notMappedText(_ list: [(name: String, count: Int)], why: String) -> String {
+        let total = list.reduce(0) { $0 + $1.count }
+        let named = list.prefix(4).map { "\($0.name.isEmpty ? "no admin-1 given" : $0.name) \($0.count)" }.joined(separator: ", ")
+        return "\(total) event(s) \(why): \(named)\(list.count > 4 ? ", …" : "")."
+    }
+
+    /// The mean of positions taken in the equal-area plane, back in lon/lat.
+    static func meanPosition(_ events: [Event], _ t: Transformer) throws -> LonLat {
+        let ps = try t.project(events.map(\.position))
+        let x = ps.reduce(0) { $0 + $1.x } / Double(ps.count), y = ps.reduce(0) { $0 + $1.y } / Double(ps.count)
+        return try t.unproject(Projected(x: x, y: y))
+    }
+}
+
+extension MapStyle {
+    func with(labelSize: Double) -> MapStyle { var s = self; s.labelSize = labelSize; return s }
+}

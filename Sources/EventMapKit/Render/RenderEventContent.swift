@@ -1,0 +1,22 @@
+import GeoCore
+
+/// The events on one map of the render job, aggregated as the options say (see EventAggregation).
+extension RenderJob {
+    /// The events lying in `box` (all when nil), as map layers; the equal-area grid is centred on them.
+    static func eventContent(_ events: [Event], within box: BoundingBox?, options: RenderOptions, proj: PROJContext) throws -> EventMapContent {
+        let box = box.map { b in BoundingBox(west: b.west - (b.east - b.west) * 0.3, south: b.south - (b.north - b.south) * 0.3,
+                                             east: b.east + (b.east - b.west) * 0.3, north: b.north + (b.north - b.south) * 0.3) }
+        let shown = box.map { b in events.filter { b.contains($0.position) } } ?? events
+        let centre = box?.centre ?? BoundingBox(shown.map(\.position))?.centre ?? LonLat(lon: 0, lat: 0)
+        return try EventAggregation.content(shown, options: options.aggregation, centre: centre, context: proj)
+    }
+
+    /// The subtitle's words for the events.
+    static func eventsSubtitle(_ c: EventMapContent) -> String {
+        switch c.mode {
+        case .hex: "events per equal-area hexagon, the largest drawn on top; "
+        case .admin1: "events per admin-1 area, the largest drawn on top; "
+        default: c.layers.last?.features.isEmpty ?? true ? "" : "events sized by their death toll; "
+        }
+    }
+}
