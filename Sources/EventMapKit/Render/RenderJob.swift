@@ -146,14 +146,20 @@ public enum RenderJob {
         var dropped: [String: [String]] = [:]
         let request = MapFrameRequest(projection: options.projection, bbox: options.bbox)
         let overviewEvents = try eventContent(inputs.events, within: options.bbox, options: options, proj: proj)
-        let overview = try SVGRenderer(request: request).render(overviewMap(inputs, analysis, options, events: overviewEvents), proj: proj, geos: geos)
+        let overviewDoc = overviewMap(inputs, analysis, options, events: overviewEvents)
+        let overview = try SVGRenderer(request: request).render(overviewDoc, proj: proj, geos: geos)
         files.append(OutputFile(name: "nw-syria-overview.svg", contents: overview.svg))
         dropped["nw-syria-overview.svg"] = overview.droppedLabels
+        if let period = options.facet, let (sheet, labels) = try facetSheet(inputs, analysis, options, period: period, overview: overviewDoc, proj: proj, geos: geos) {
+            files.append(sheet)
+            dropped[sheet.name] = labels
+        }
         let detailRequest = MapFrameRequest(projection: options.projection)
         let detailDoc = try detailMap(inputs, analysis, options, proj: proj)
         let detail = try SVGRenderer(request: detailRequest).render(detailDoc, proj: proj, geos: geos)
         files.append(OutputFile(name: detailDoc.id + ".svg", contents: detail.svg))
         dropped[detailDoc.id + ".svg"] = detail.droppedLabels
+        files.append(try htmlMap(inputs, analysis, options, proj: proj))
         return RenderProduct(files: files, measurements: measurements(inputs, analysis), droppedLabels: dropped)
     }
 

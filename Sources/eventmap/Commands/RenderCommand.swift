@@ -50,7 +50,7 @@ struct RenderCommand: ParsableCommand {
         let paths: [String]
         do {
             product = try RenderJob.run(inputs, options)
-            paths = try RenderJob.write(product, to: output)
+            paths = try RenderJob.write(mapOptions.movingHTML(product), to: output) + mapOptions.writeHTML(product)
         } catch let e as CustomStringConvertible where !(e is CLIError) {
             throw CLIError(e.description)
         }

@@ -36,4 +36,17 @@ struct MapOptions: ParsableArguments {
             options.facet = p
         }
     }
+
+    /// The product without its HTML page when `--html` sends the page elsewhere.
+    func movingHTML(_ p: RenderProduct) -> RenderProduct {
+        guard html != nil else { return p }
+        return p.without(file: RenderJob.htmlFileName)
+    }
+
+    /// Writes the page to `--html FILE` (atomically); the path written, if any.
+    func writeHTML(_ p: RenderProduct) throws -> [String] {
+        guard let html, let page = p.files.first(where: { $0.name == RenderJob.htmlFileName }) else { return [] }
+        try AtomicWrite.write(page.contents, to: html)
+        return [html]
+    }
 }

@@ -110,9 +110,12 @@ public enum EventAggregation {
     /// The `AggregationOptions.notableCount` largest events by best fatality estimate (ties by id),
     /// as the usual event layers (uncertainty areas, sized and labelled symbols).
     public static func notable(_ events: [Event]) -> [MapLayer] {
-        let top = events.filter { ($0.killed?.best ?? 0) > 0 }
-            .sorted { ($0.killed!.best, $1.id) > ($1.killed!.best, $0.id) }
-            .prefix(AggregationOptions.notableCount)
+        let scored = events.indices.compactMap { i -> (best: Double, index: Int)? in
+            let b = events[i].killed?.best ?? 0
+            return b > 0 ? (b, i) : nil
+        }
+        let top = scored.sorted { $0.best != $1.best ? $0.best > $1.best : events[$0.index].id < events[$1.index].id }
+            .prefix(AggregationOptions.notableCount).map { events[$0.index] }
         guard !top.isEmpty else { return [] }
         var l = EventLayers.layers(Array(top))
         l.areas.id = "notable-event-areas"
