@@ -47,8 +47,8 @@ public struct ClassBreaks: Sendable, Equatable {
 }
 
 /// The colours of classed maps: ColorBrewer's sequential YlOrRd (Cynthia Brewer, Penn State),
-/// listed by ColorBrewer as colour-blind safe, light for few and dark for many; picked from the
-/// 5-class scheme, with the ColorBrewer 2-4 class subsets for fewer classes.
+/// listed by ColorBrewer as colour-blind safe, light for few and dark for many: the 5-class
+/// scheme, ColorBrewer's own 3- and 4-class schemes for fewer, two of the 4-class colours for 2.
 public enum ColourRamp {
     public static let sequential = ["#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"]
 
