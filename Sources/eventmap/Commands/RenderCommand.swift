@@ -14,12 +14,16 @@ struct RenderCommand: ParsableCommand {
             long edges densified to 1 m of the geodesic) and two SVG maps: an overview of north-west Syria and a \
             detail map of one place (Kafr Takharim by default) with its geodesic distance to the Turkish border. \
             Maps are projected: a transverse Mercator centred on each map unless --projection says otherwise; the \
-            scale bar is true at the map's centre. Every file is written atomically; the same input gives the same bytes.
+            scale bar is true at the map's centre. Also overview.html, an interactive map that works offline \
+            (--html FILE to put it elsewhere). Over \(AggregationOptions.autoThreshold) events in a map are drawn as equal-area hexagons \
+            (--aggregate, --bin, --measure) with the 10 largest on top; where_prec 3 and coarser are counted in the \
+            legend, not binned. Every file is written atomically; the same input gives the same bytes.
 
             Examples:
               eventmap render -o output
               eventmap render --projection EPSG:32637 --bbox 35.8,35.2,37.3,36.7 -o /tmp/maps
               eventmap render --gazetteer my-places.csv --focus salqin -o /tmp/maps
+              eventmap render --events acled.csv --bin 5km --measure fatalities --facet month -o /tmp/maps
             """
     )
 
