@@ -9,7 +9,7 @@ const D = JSON.parse(document.getElementById("map-data").textContent);
 const S = D.strings, E = D.events, N = E.n;
 const canvas = document.getElementById("map"), ctx = canvas.getContext("2d");
 const $ = (id) => document.getElementById(id);
-const clusterAbove = 4000, areasAbove = 300, cellPx = 36, maxCircle = 25000;
+const clusterAbove = 4000, areasAbove = 120, areasFilled = 25, cellPx = 36, maxCircle = 25000;
 const view = { cx: (D.extent[0] + D.extent[2]) / 2, cy: (D.extent[1] + D.extent[3]) / 2, s: 1 };
 let W = 0, H = 0, shown = [], drawnEvents = [], clusters = [], selected = -1;
 const lowerActor = S.map((s) => s.toLowerCase());
@@ -100,11 +100,15 @@ function drawEvents() {
     }
     ctx.textAlign = "start";
   } else {
-    // Uncertainty areas when few enough not to merge into one wash (always the selected event's).
-    const areas = inView.length <= areasAbove ? inView : inView.filter((i) => i === selected);
-    for (const i of areas) if (E.prec[i] >= 2 && E.r[i] <= maxCircle) {
+    // Uncertainty areas: filled when few, outlines only when more, none (but the selected one's) when
+    // so many that they would merge into one wash.
+    const approx = inView.filter((i) => E.prec[i] >= 2 && E.r[i] <= maxCircle);
+    const fillAreas = approx.length <= areasFilled, strokeAreas = approx.length <= areasAbove;
+    for (const i of approx) {
+      if (!strokeAreas && i !== selected) continue;
       ctx.beginPath(); ctx.arc(sx(E.x[i]), sy(E.y[i]), E.r[i] * view.s, 0, 2 * Math.PI);
-      ctx.globalAlpha = 0.06; ctx.fillStyle = "#c51b1b"; ctx.fill(); ctx.globalAlpha = 0.6;
+      if (fillAreas || i === selected) { ctx.globalAlpha = 0.06; ctx.fillStyle = "#c51b1b"; ctx.fill(); }
+      ctx.globalAlpha = fillAreas || i === selected ? 0.6 : 0.3;
       ctx.setLineDash([6, 3]); ctx.lineWidth = 1; ctx.strokeStyle = "#c51b1b"; ctx.stroke(); ctx.globalAlpha = 1;
     }
     ctx.setLineDash([]);
@@ -114,7 +118,7 @@ function drawEvents() {
       if (E.r[i] > maxCircle) { marker(X, Y, r + 2, "diamond"); ctx.fillStyle = "rgba(255,255,255,0.7)"; ctx.fill(); }
       else {
         ctx.beginPath(); ctx.arc(X, Y, r, 0, 2 * Math.PI);
-        ctx.globalAlpha = E.prec[i] >= 2 && inView.length > areasAbove ? 0.25 : 0.75; ctx.fillStyle = "#c51b1b"; ctx.fill(); ctx.globalAlpha = 1;
+        ctx.globalAlpha = E.prec[i] >= 2 && E.r[i] <= maxCircle ? 0.35 : 0.75; ctx.fillStyle = "#c51b1b"; ctx.fill(); ctx.globalAlpha = 1;
       }
       ctx.lineWidth = i === selected ? 3 : 1.2; ctx.strokeStyle = i === selected ? "#111111" : "#7a0c0c"; ctx.stroke();
       drawnEvents.push(i);
@@ -277,7 +281,7 @@ function legend() {
     li.appendChild(sw); li.appendChild(document.createTextNode(text)); box.appendChild(li);
   };
   add("marker", { fill: "#c51b1b", stroke: "#7a0c0c" }, "Event (symbol area ∝ killed, best estimate)");
-  add("area", { fill: "#c51b1b", fo: 0.1, stroke: "#c51b1b", dash: "6 3" }, "Where an approximate event may have happened (its uncertainty radius; with more than " + areasAbove + " events in view only the selected one's, the others as pale symbols)");
+  add("area", { fill: "#c51b1b", fo: 0.1, stroke: "#c51b1b", dash: "6 3" }, "Where an approximate event may have happened (its uncertainty radius: filled up to " + areasFilled + " in view, outlined up to " + areasAbove + ", beyond that only the selected one's); approximate events are pale");
   add("marker", { fill: "#ffffff", stroke: "#7a0c0c", marker: "square" }, "Hollow diamond: an event known only to an admin area or coarser (where_prec ≥ 3), at the area's anchor; its 50-300 km circle is not drawn");
   add("marker", { fill: "#c51b1b", stroke: "#7a0c0c" }, "Numbered circle: that many events close together at this zoom (click to zoom in)");
   for (const l of D.layers.slice().reverse()) for (const e of l.legend) add(e.sw, e.style, e.text);
