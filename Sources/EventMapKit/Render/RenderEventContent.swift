@@ -6,9 +6,8 @@ extension RenderJob {
     static func eventContent(_ events: [Event], within box: BoundingBox?, options: RenderOptions, proj: PROJContext) throws -> EventMapContent {
         let box = box.map { b in BoundingBox(west: b.west - (b.east - b.west) * 0.3, south: b.south - (b.north - b.south) * 0.3,
                                              east: b.east + (b.east - b.west) * 0.3, north: b.north + (b.north - b.south) * 0.3) }
-        let shown = box.map { b in events.filter { b.contains($0.position) } } ?? events
-        let centre = box?.centre ?? BoundingBox(shown.map(\.position))?.centre ?? LonLat(lon: 0, lat: 0)
-        return try EventAggregation.content(shown, options: options.aggregation, centre: centre, context: proj)
+        let centre = box?.centre ?? BoundingBox(events.map(\.position))?.centre ?? LonLat(lon: 0, lat: 0)
+        return try EventAggregation.content(events, in: box, options: options.aggregation, centre: centre, context: proj)
     }
 
     /// The subtitle's words for the events.

@@ -24,7 +24,9 @@ extension RenderJob {
         let centre = BoundingBox(events.map(\.position))?.centre ?? analysis.focus.position
         var breaks: ClassBreaks?
         if aggregation.mode == .hex {
-            let grid = try HexGrid(centre: centre, widthMetres: aggregation.binMetres, context: proj)
+            let extent = options.bbox ?? BoundingBox(events.map(\.position))!
+            aggregation.binMetres = EventAggregation.binWidth(aggregation, extent)
+            let grid = try HexGrid(centre: centre, widthMetres: aggregation.binMetres!, context: proj)
             var values: [Double] = []
             for (_, es) in groups { values += try EventAggregation.hexValues(EventAggregation.split(es).binned, grid: grid).values.map { EventAggregation.value($0, aggregation.measure) } }
             breaks = ClassBreaks.quantiles(values)
@@ -33,11 +35,11 @@ extension RenderJob {
         panelOptions.aggregation = aggregation
         var panels: [FacetSheet.Panel] = []
         for (start, es) in groups {
-            let content = try EventAggregation.content(es, options: aggregation, centre: centre, breaks: breaks, context: proj)
+            let content = try EventAggregation.content(es, in: options.bbox, options: aggregation, centre: centre, breaks: breaks, context: proj)
             let doc = overviewMap(inputs, analysis, panelOptions, events: content)
             panels.append(FacetSheet.Panel(title: "\(period.label(start)): \(es.count) event\(es.count == 1 ? "" : "s")", document: doc))
         }
-        let all = try EventAggregation.content(events, options: aggregation, centre: centre, breaks: breaks, context: proj)
+        let all = try EventAggregation.content(events, in: options.bbox, options: aggregation, centre: centre, breaks: breaks, context: proj)
         var sheet = overviewMap(inputs, analysis, panelOptions, events: all)
         sheet.id = overview.id + "-by-" + period.rawValue
         sheet.title = overview.title + ", by \(period.rawValue)"

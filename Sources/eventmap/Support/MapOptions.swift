@@ -10,8 +10,8 @@ struct MapOptions: ParsableArguments {
     @Option(help: ArgumentHelp("What hexagons and areas count: events or fatalities (best estimate).", valueName: "what"))
     var measure: String = "events"
 
-    @Option(help: ArgumentHelp("The hexagons' width across flats, with a unit (e.g. 10km, 5000m).", valueName: "length"))
-    var bin: String = "10km"
+    @Option(help: ArgumentHelp("The hexagons' width across flats, with a unit (e.g. 10km, 5000m); default about 15 across each map (10 km on the overview).", valueName: "length"))
+    var bin: String?
 
     @Option(help: ArgumentHelp("Also draw the overview as small multiples, one panel per month, quarter or year (same extent, scale and colour classes).", valueName: "period"))
     var facet: String?
@@ -26,8 +26,11 @@ struct MapOptions: ParsableArguments {
         guard let m = AggregationOptions.Measure(rawValue: measure) else {
             throw CLIError("--measure: '\(measure)' is not one of events, fatalities.")
         }
-        let metres = try parseLength(bin, argument: "--bin")
-        guard metres >= 100 else { throw CLIError("--bin: \(bin) is too small; hexagons are at least 100m across.") }
+        var metres: Double?
+        if let bin {
+            metres = try parseLength(bin, argument: "--bin")
+            guard metres! >= 100 else { throw CLIError("--bin: \(bin) is too small; hexagons are at least 100m across.") }
+        }
         options.aggregation = AggregationOptions(mode: mode, measure: m, binMetres: metres)
         if let facet {
             guard let p = TimePeriod(rawValue: facet), [.month, .quarter, .year].contains(p) else {

@@ -20,19 +20,23 @@ public struct EventMapContent: Sendable {
 /// - admin-1 takes every event that names its admin1, drawn at the mean position of its events
 ///   in the equal-area projection (the data carries no admin polygons); the others are listed.
 public enum EventAggregation {
-    /// The layers for `events` on a map centred on `centre`. `breaks` fixes the classes (facets
-    /// share one set); nil computes quantile breaks from these events.
-    public static func content(_ events: [Event], options: AggregationOptions, centre: LonLat,
+    /// The layers for the events in `area` (all when nil) on a map centred on `centre`. Hexagons
+    /// count every event, also those outside `area`, so the cells at the frame's edge are whole;
+    /// the mode, the largest events and the not-mapped counts go by the events in `area`.
+    /// `breaks` fixes the classes (facets share one set); nil computes quantile breaks.
+    public static func content(_ allEvents: [Event], in area: BoundingBox? = nil, options: AggregationOptions, centre: LonLat,
                                breaks: ClassBreaks? = nil, context: PROJContext) throws -> EventMapContent {
+        let events = area.map { b in allEvents.filter { b.contains($0.position) } } ?? allEvents
         let mode = options.resolvedMode(eventCount: events.count)
         switch mode {
         case .none, .auto:
             let l = EventLayers.layers(events)
             return EventMapContent(mode: .none, measure: options.measure, layers: [l.areas, l.symbols], breaks: nil, notMapped: [])
         case .hex:
-            let grid = try HexGrid(centre: centre, widthMetres: options.binMetres, context: context)
+            let extent = area ?? BoundingBox(events.map(\.position)) ?? BoundingBox(west: centre.lon, south: centre.lat, east: centre.lon, north: centre.lat)
+            let grid = try HexGrid(centre: centre, widthMetres: binWidth(options, extent), context: context)
             let (binned, coarse) = split(events)
-            let cells = try hexValues(binned, grid: grid)
+            let cells = try hexValues(split(allEvents).binned, grid: grid, within: extent)
             let values = cells.values.map { value($0, options.measure) }
             let classes = breaks ?? ClassBreaks.quantiles(values)
             var features: [MapFeature] = []
@@ -43,7 +47,7 @@ public enum EventAggregation {
                                                   ("q", String(cell.q)), ("r", String(cell.r))],
                                            style: style(classes?.classIndex(value(v, options.measure)), classes)))
             }
-            let width = Claim.format(options.binMetres / 1000)
+            let width = Claim.format(grid.widthMetres / 1000)
             let area = JSONWriter.format(grid.cellAreaSquareMetres / 1e6, decimals: 1)
             var legend = classLegend(classes, options.measure, unit: "per \(width) km hexagon", hasZero: cells.values.contains { value($0, options.measure) == 0 })
             legend.append(note("Hexagons \(width) km across, \(area) km² each (equal-area: Lambert azimuthal on WGS 84); events placed to within 25 km (where_prec 1-2); quantile classes."))
@@ -53,7 +57,7 @@ public enum EventAggregation {
             return EventMapContent(mode: .hex, measure: options.measure, layers: [bins] + notable(binned), breaks: classes, notMapped: notMapped)
         case .admin1:
             let named = events.filter { !$0.admin1.isEmpty }
-            let grid = try HexGrid(centre: centre, widthMetres: options.binMetres, context: context)
+            let grid = try HexGrid(centre: centre, widthMetres: 10_000, context: context)
             var groups: [String: [Event]] = [:]
             for e in named { groups[e.admin1, default: []].append(e) }
             var tallies: [String: Tally] = [:]
@@ -86,8 +90,9 @@ public enum EventAggregation {
         public var fatalities = 0.0
     }
 
-    /// The hexagon values of events placed to within 25 km (coarser ones ignored), projected in one call.
-    public static func hexValues(_ events: [Event], grid: HexGrid) throws -> [HexGrid.Cell: Tally] {
+    /// The hexagon values of `events` (all projected in one call), keeping the cells whose centre
+    /// lies within one cell width of `within` (the map's box), when given.
+    public static func hexValues(_ events: [Event], grid: HexGrid, within: BoundingBox? = nil) throws -> [HexGrid.Cell: Tally] {
         let projected = try grid.transformer.project(events.map(\.position))
         var cells: [HexGrid.Cell: Tally] = [:]
         for (e, p) in zip(events, projected) {
@@ -95,7 +100,23 @@ public enum EventAggregation {
             cells[c, default: Tally()].events += 1
             cells[c, default: Tally()].fatalities += e.killed?.best ?? 0
         }
-        return cells
+        guard let b = within else { return cells }
+        var edge: [LonLat] = []
+        for i in 0...8 {
+            let f = Double(i) / 8
+            let lon = b.west + (b.east - b.west) * f, lat = b.south + (b.north - b.south) * f
+            edge += [LonLat(lon: lon, lat: b.south), LonLat(lon: lon, lat: b.north), LonLat(lon: b.west, lat: lat), LonLat(lon: b.east, lat: lat)]
+        }
+        let box = try grid.transformer.project(edge)
+        let pad = grid.widthMetres
+        let (x0, x1) = (box.map(\.x).min()! - pad, box.map(\.x).max()! + pad), (y0, y1) = (box.map(\.y).min()! - pad, box.map(\.y).max()! + pad)
+        return cells.filter { let o = grid.centre(of: $0.key); return o.x >= x0 && o.x <= x1 && o.y >= y0 && o.y <= y1 }
+    }
+
+    /// The hexagon width for a map of `extent`: `--bin`, or about 15 across its geodesic width at mid-latitude.
+    public static func binWidth(_ options: AggregationOptions, _ extent: BoundingBox) -> Double {
+        let mid = (extent.south + extent.north) / 2
+        return options.binWidth(mapWidthMetres: Geodesic.distance(LonLat(lon: extent.west, lat: mid), LonLat(lon: extent.east, lat: mid)))
     }
 
     /// Events precise enough for a hexagon, and the rest.

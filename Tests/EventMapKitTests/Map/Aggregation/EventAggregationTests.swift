@@ -25,7 +25,7 @@ import Testing
 
     @Test func hexagonsHoldEveryPlacedEventOnceAndListTheCoarseOnes() throws {
         let es = Self.events(900)
-        let c = try EventAggregation.content(es, options: AggregationOptions(), centre: LonLat(lon: 36.5, lat: 35.9), context: PROJContext())
+        let c = try EventAggregation.content(es, options: AggregationOptions(binMetres: 10_000), centre: LonLat(lon: 36.5, lat: 35.9), context: PROJContext())
         #expect(c.mode == .hex)
         let placed = es.filter { $0.precision.code <= 2 }
         let bins = try #require(c.layers.first { $0.id == "event-bins" })
@@ -38,6 +38,15 @@ import Testing
         let top = try #require(c.layers.first { $0.id == "notable-events" })
         let want = placed.sorted { ($0.killed!.best, $1.id) > ($1.killed!.best, $0.id) }.prefix(10).map { "event-" + $0.id }
         #expect(top.features.map(\.id).sorted() == want.sorted())
+    }
+
+    /// Without --bin: about 15 hexagons across, the nearest of 1, 2, 2.5, 5 × 10ⁿ m by ratio.
+    @Test func automaticBinWidth() {
+        let o = AggregationOptions()
+        #expect(o.binWidth(mapWidthMetres: 150_000) == 10_000)   // 10 km per bin exactly
+        #expect(o.binWidth(mapWidthMetres: 126_000) == 10_000)   // 8.4 km: 10 is nearer by ratio than 5
+        #expect(o.binWidth(mapWidthMetres: 51_000) == 2_500)     // 3.4 km
+        #expect(AggregationOptions(binMetres: 7_000).binWidth(mapWidthMetres: 1e6) == 7_000)
     }
 
     @Test func autoDrawsFewEventsOneByOne() throws {
