@@ -109,8 +109,9 @@ public struct SVGRenderer {
         for layer in doc.layers {
             var g = ""
             for f in layer.features {
-                let before = g
-                defer { if g != before { drawn.insert(f.id) } }
+                // Compare lengths, not texts: holding a copy of `g` made every append copy the whole layer (quadratic).
+                let before = g.utf8.count
+                defer { if g.utf8.count != before { drawn.insert(f.id) } }
                 let style = f.style ?? layer.style
                 let fid = ids.make(f.id)
                 let attrs = " id=\"\(XMLText.escape(fid))\"" + dataAttributes(f.data) + (f.style.map { SVGStyle.attributes(SVGStyle.paint($0)) } ?? "")
