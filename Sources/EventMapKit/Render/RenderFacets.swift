@@ -28,7 +28,7 @@ extension RenderJob {
             aggregation.binMetres = EventAggregation.binWidth(aggregation, extent)
             let grid = try HexGrid(centre: centre, widthMetres: aggregation.binMetres!, context: proj)
             var values: [Double] = []
-            for (_, es) in groups { values += try EventAggregation.hexValues(EventAggregation.split(es).binned, grid: grid).values.map { EventAggregation.value($0, aggregation.measure) } }
+            for (_, es) in groups { values += try EventAggregation.hexValues(es, grid: grid).values.map { EventAggregation.value($0, aggregation.measure) } }
             breaks = ClassBreaks.quantiles(values)
         }
         var panelOptions = options

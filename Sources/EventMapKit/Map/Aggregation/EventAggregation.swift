@@ -36,7 +36,7 @@ public enum EventAggregation {
             let extent = area ?? BoundingBox(events.map(\.position)) ?? BoundingBox(west: centre.lon, south: centre.lat, east: centre.lon, north: centre.lat)
             let grid = try HexGrid(centre: centre, widthMetres: binWidth(options, extent), context: context)
             let (binned, coarse) = split(events)
-            let cells = try hexValues(split(allEvents).binned, grid: grid, within: extent)
+            let cells = try hexValues(allEvents, grid: grid, within: extent)
             let values = cells.values.map { value($0, options.measure) }
             let classes = breaks ?? ClassBreaks.quantiles(values)
             var features: [MapFeature] = []
@@ -90,15 +90,22 @@ public enum EventAggregation {
         public var fatalities = 0.0
     }
 
-    /// The hexagon values of `events` (all projected in one call), keeping the cells whose centre
+    /// The hexagon values of the `events` placed to within 25 km (where_prec 1-2; projected in one call), keeping the cells whose centre
     /// lies within one cell width of `within` (the map's box), when given.
     public static func hexValues(_ events: [Event], grid: HexGrid, within: BoundingBox? = nil) throws -> [HexGrid.Cell: Tally] {
-        let projected = try grid.transformer.project(events.map(\.position))
+        // Only positions and tolls are read: no copy of the events themselves (100k of them cost a second).
+        var positions: [LonLat] = [], tolls: [Double] = []
+        positions.reserveCapacity(events.count); tolls.reserveCapacity(events.count)
+        for e in events where e.precision.code <= AggregationOptions.coarsestBinnedPrecision {
+            positions.append(e.position)
+            tolls.append(e.killed?.best ?? 0)
+        }
+        let projected = try grid.transformer.project(positions)
         var cells: [HexGrid.Cell: Tally] = [:]
-        for (e, p) in zip(events, projected) {
+        for (k, p) in zip(tolls, projected) {
             let c = grid.cell(of: p)
             cells[c, default: Tally()].events += 1
-            cells[c, default: Tally()].fatalities += e.killed?.best ?? 0
+            cells[c, default: Tally()].fatalities += k
         }
         guard let b = within else { return cells }
         var edge: [LonLat] = []
