@@ -11,8 +11,6 @@ public struct Timeline: Sendable, Equatable {
     public let measure: AggregationOptions.Measure
     /// Every period from the first event's to the last's, empty ones included.
     public let bars: [Bar]
-    /// The period (if any) the map shows, drawn highlighted (a facet panel's).
-    public var highlight: CalendarDay?
 
     /// nil when there are no events.
     public init?(_ events: [Event], measure: AggregationOptions.Measure, period: TimePeriod? = nil) {
@@ -26,6 +24,6 @@ public struct Timeline: Sendable, Equatable {
             bars.append(Bar(start: d, label: p.label(d), value: sums[d] ?? 0))
             d = p.next(d)
         }
-        self.period = p; self.measure = measure; self.bars = bars; self.highlight = nil
+        self.period = p; self.measure = measure; self.bars = bars
     }
 }

@@ -13,11 +13,10 @@ extension SVGRenderer {
         s += "<text x=\"\(SVGNumber.px(x))\" y=\"\(SVGNumber.px(y + 12))\" font-size=\"12\" font-weight=\"bold\">\(XMLText.escape(t.measure == .events ? "Events" : "Fatalities (best estimate)")) per \(t.period.rawValue)</text>\n"
         for (i, b) in t.bars.enumerated() {
             let bh = peak > 0 ? (b.value / peak * h) : 0
-            let lit = t.highlight.map { $0 == b.start } ?? true
-            s += "<rect x=\"\(SVGNumber.px(x + Double(i) * step))\" y=\"\(SVGNumber.px(top + h - bh))\" width=\"\(SVGNumber.px(barW))\" height=\"\(SVGNumber.px(max(bh, 0)))\" fill=\"\(lit ? "#bd0026" : "#d9b3b8")\" data-start=\"\(b.start)\" data-value=\"\(Claim.format(b.value))\"><title>\(XMLText.escape("\(b.label): \(Claim.format(b.value))"))</title></rect>\n"
+            s += "<rect x=\"\(SVGNumber.px(x + Double(i) * step))\" y=\"\(SVGNumber.px(top + h - bh))\" width=\"\(SVGNumber.px(barW))\" height=\"\(SVGNumber.px(max(bh, 0)))\" fill=\"#bd0026\" data-start=\"\(b.start)\" data-value=\"\(Claim.format(b.value))\"><title>\(XMLText.escape("\(b.label): \(Claim.format(b.value))"))</title></rect>\n"
         }
         s += "<path d=\"M\(SVGNumber.px(x)) \(SVGNumber.px(top + h + 0.5))L\(SVGNumber.px(x + w)) \(SVGNumber.px(top + h + 0.5))\" stroke=\"#555555\" stroke-width=\"1\"/>\n"
-        s += "<text x=\"\(SVGNumber.px(x + w))\" y=\"\(SVGNumber.px(top - 3))\" text-anchor=\"end\" fill=\"#444444\">max \(Claim.format(peak))</text>\n"
+        s += "<text x=\"\(SVGNumber.px(x + w / 2))\" y=\"\(SVGNumber.px(top + h + 13))\" text-anchor=\"middle\" fill=\"#444444\">tallest \(Claim.format(peak))</text>\n"
         if let a = t.bars.first, let b = t.bars.last {
             s += "<text x=\"\(SVGNumber.px(x))\" y=\"\(SVGNumber.px(top + h + 13))\">\(XMLText.escape(a.label))</text>\n"
             if t.bars.count > 1 { s += "<text x=\"\(SVGNumber.px(x + w))\" y=\"\(SVGNumber.px(top + h + 13))\" text-anchor=\"end\">\(XMLText.escape(b.label))</text>\n" }
