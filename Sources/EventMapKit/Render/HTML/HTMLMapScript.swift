@@ -65,12 +65,14 @@ function drawFeature(f, s) {
 function drawLabels() {
   const boxes = [];
   ctx.setLineDash([]); ctx.textBaseline = "middle"; ctx.lineJoin = "round";
-  for (const l of D.layers) for (const f of l.features) {
-    if (f.label === undefined || f.k !== "pt") continue;
-    const s = f.style || l.style, X = sx(f.c[0]), Y = sy(f.c[1]);
+  // Point labels first (towns, posts), then the names of circles (regions, approximate places), each where it fits.
+  for (const kind of ["pt", "circle"]) for (const l of D.layers.slice().reverse()) for (const f of l.features) {
+    if (f.label === undefined || f.k !== kind) continue;
+    // A circle's name goes just inside its top, a point's to its right.
+    const s = f.style || l.style, X = sx(f.c[0]), Y = kind === "pt" ? sy(f.c[1]) : sy(f.c[1]) - f.r * view.s + 9;
     if (X < 0 || Y < 0 || X > W || Y > H) continue;
     const t = S[f.label]; ctx.font = "11px DejaVu Sans, Verdana, sans-serif";
-    const w = ctx.measureText(t).width, b = [X + 6, Y - 7, X + 6 + w, Y + 7];
+    const w = ctx.measureText(t).width, x0 = kind === "pt" ? X + 6 : X - w / 2, b = [x0, Y - 7, x0 + w, Y + 7];
     if (b[2] > W - 2 || boxes.some((o) => o[0] < b[2] && b[0] < o[2] && o[1] < b[3] && b[1] < o[3])) continue;
     boxes.push(b);
     ctx.lineWidth = 3; ctx.strokeStyle = "#ffffff"; ctx.strokeText(t, b[0], Y);
@@ -118,7 +120,7 @@ function drawEvents() {
       if (E.r[i] > maxCircle) { marker(X, Y, r + 2, "diamond"); ctx.fillStyle = "rgba(255,255,255,0.7)"; ctx.fill(); }
       else {
         ctx.beginPath(); ctx.arc(X, Y, r, 0, 2 * Math.PI);
-        ctx.globalAlpha = E.prec[i] >= 2 && E.r[i] <= maxCircle ? 0.35 : 0.75; ctx.fillStyle = "#c51b1b"; ctx.fill(); ctx.globalAlpha = 1;
+        ctx.globalAlpha = E.prec[i] >= 2 && E.r[i] <= maxCircle && !fillAreas ? 0.35 : 0.75; ctx.fillStyle = "#c51b1b"; ctx.fill(); ctx.globalAlpha = 1;
       }
       ctx.lineWidth = i === selected ? 3 : 1.2; ctx.strokeStyle = i === selected ? "#111111" : "#7a0c0c"; ctx.stroke();
       drawnEvents.push(i);
@@ -281,7 +283,7 @@ function legend() {
     li.appendChild(sw); li.appendChild(document.createTextNode(text)); box.appendChild(li);
   };
   add("marker", { fill: "#c51b1b", stroke: "#7a0c0c" }, "Event (symbol area ∝ killed, best estimate)");
-  add("area", { fill: "#c51b1b", fo: 0.1, stroke: "#c51b1b", dash: "6 3" }, "Where an approximate event may have happened (its uncertainty radius: filled up to " + areasFilled + " in view, outlined up to " + areasAbove + ", beyond that only the selected one's); approximate events are pale");
+  add("area", { fill: "#c51b1b", fo: 0.1, stroke: "#c51b1b", dash: "6 3" }, "Where an approximate event may have happened (its uncertainty radius: filled up to " + areasFilled + " in view, outlined up to " + areasAbove + ", beyond that only the selected one's, and the events themselves drawn pale)");
   add("marker", { fill: "#ffffff", stroke: "#7a0c0c", marker: "square" }, "Hollow diamond: an event known only to an admin area or coarser (where_prec ≥ 3), at the area's anchor; its 50-300 km circle is not drawn");
   add("marker", { fill: "#c51b1b", stroke: "#7a0c0c" }, "Numbered circle: that many events close together at this zoom (click to zoom in)");
   for (const l of D.layers.slice().reverse()) for (const e of l.legend) add(e.sw, e.style, e.text);
