@@ -78,6 +78,21 @@ public struct GeoJSONWriter: Sendable {
     private var writer: JSONWriter { JSONWriter(maximumDecimals: max(coordinateDecimals, propertyDecimals), pretty: true) }
 
     private func roundedReals(_ v: JSONValue) -> JSONValue {
+        // Most properties are whole numbers or already rounded: then the value is kept as it is
+        // (rounding is idempotent, so the bytes are the same) instead of being rebuilt.
+        needsRounding(v, scale: pow10(propertyDecimals)) ? rebuiltRounded(v) : v
+    }
+
+    private func needsRounding(_ v: JSONValue, scale: Double) -> Bool {
+        switch v {
+        case .number(let d): return (d * scale).rounded() / scale != d
+        case .array(let items): return items.contains { needsRounding($0, scale: scale) }
+        case .object(let o): return o.entries.contains { needsRounding($0.value, scale: scale) }
+        default: return false
+        }
+    }
+
+    private func rebuiltRounded(_ v: JSONValue) -> JSONValue {
         switch v {
         case .number(let d):
             let scale = pow10(propertyDecimals)
