@@ -33,22 +33,49 @@ extension RenderJob {
         }
         var panelOptions = options
         panelOptions.aggregation = aggregation
+        let columns = groups.count <= 4 ? 2 : groups.count <= 9 ? 3 : 4
+        let panelWidth = columns == 4 ? 280.0 : 320.0
+        let panelScale = max(0.35, panelWidth / MapFrameRequest().widthPixels)
         var panels: [FacetSheet.Panel] = []
         for (start, es) in groups {
             let content = try EventAggregation.content(es, in: options.bbox, options: aggregation, centre: centre, breaks: breaks, context: proj)
-            let doc = overviewMap(inputs, analysis, panelOptions, events: content)
+            let doc = smallerNotables(overviewMap(inputs, analysis, panelOptions, events: content), scale: panelScale)
             panels.append(FacetSheet.Panel(title: "\(period.label(start)): \(es.count) event\(es.count == 1 ? "" : "s")", document: doc))
         }
         let all = try EventAggregation.content(events, in: options.bbox, options: aggregation, centre: centre, breaks: breaks, context: proj)
         var sheet = overviewMap(inputs, analysis, panelOptions, events: all)
+        for j in sheet.layers.indices where sheet.layers[j].id == "notable-events" {
+            for k in sheet.layers[j].legend.indices {
+                sheet.layers[j].legend[k].text = "The \(facetNotableCount) largest events of each panel by best fatality estimate, drawn and labelled where there is room (symbol area ∝ killed)"
+                sheet.layers[j].legend[k].swatch = .sizedMarker(radius: max(2.5, EventLayers.radiusPixels(killed: 10) * panelScale))
+            }
+        }
         sheet.id = overview.id + "-by-" + period.rawValue
         sheet.title = overview.title + ", by \(period.rawValue)"
         sheet.subtitle = "One panel per \(period.rawValue); the same extent, scale and colour classes in every panel. " + sheet.subtitle
         sheet.focus = overview.focus
         sheet.timeline = Timeline(events, measure: aggregation.measure, period: period)
-        let columns = groups.count <= 4 ? 2 : groups.count <= 9 ? 3 : 4
         let rendered = try SVGRenderer(request: MapFrameRequest(projection: options.projection, bbox: options.bbox))
-            .render(FacetSheet(sheet: sheet, panels: panels, columns: columns, panelWidthPixels: columns == 4 ? 280 : 320), proj: proj, geos: geos)
+            .render(FacetSheet(sheet: sheet, panels: panels, columns: columns, panelWidthPixels: panelWidth), proj: proj, geos: geos)
         return (OutputFile(name: sheet.id + ".svg", contents: rendered.svg), rendered.droppedLabels)
     }
+
+    /// A panel keeps its `facetNotableCount` largest events (with their uncertainty areas), their
+    /// symbols scaled to the panel's width, so that they do not cover a small map.
+    static func smallerNotables(_ doc: MapDocument, scale: Double) -> MapDocument {
+        var doc = doc
+        guard let i = doc.layers.firstIndex(where: { $0.id == "notable-events" }) else { return doc }
+        let keep = Set(doc.layers[i].features.prefix(facetNotableCount).map { String($0.id.dropFirst("event-".count)) })
+        for j in doc.layers.indices where doc.layers[j].id == "notable-events" || doc.layers[j].id == "notable-event-areas" {
+            doc.layers[j].features = doc.layers[j].features.filter { f in keep.contains { f.id.hasSuffix("-" + $0) } }.map { f in
+                var f = f
+                if case .sizedMarker(let r) = f.drawing { f.drawing = .sizedMarker(radiusPixels: max(2.5, r * scale)) }
+                return f
+            }
+        }
+        return doc
+    }
+
+    /// The largest events drawn in each facet panel.
+    public static let facetNotableCount = 3
 }

@@ -63,8 +63,10 @@ public struct HexGrid {
     }
 
     /// The cell as a closed lon/lat ring, counter-clockwise, each edge split in `edgeSteps` so the
-    /// drawn outline follows the straight edge of the equal-area plane.
-    public func ring(of c: Cell, edgeSteps: Int = 4) throws(PROJError) -> [LonLat] {
+    /// outline follows the straight edge of the equal-area plane. One step is enough to draw a cell
+    /// up to tens of km across: the straight edge in the equal-area plane and the one in the map's
+    /// projection part by far less than a pixel.
+    public func ring(of c: Cell, edgeSteps: Int = 1) throws(PROJError) -> [LonLat] {
         let k = corners(of: c)
         var pts: [Projected] = []
         for i in 0..<6 {
