@@ -77,7 +77,7 @@ extension RenderJob {
         // The frame shows the ring, the nearest border point and the country around: 16 km each way.
         var focusPositions = GeodesicBuffer.circle(centre: focus.position, radiusMetres: 16_000, toleranceMetres: 50)
         focusPositions += [focus.position, d.measurement.nearest]
-        let box = BoundingBox(focusPositions)
+        let box = eventBox(focusPositions)
         let events = try eventContent(inputs.events, within: box, options: options, proj: proj)
         let layers = ([
             BorderLayers.countries(inputs.borders.countries),

@@ -5,6 +5,8 @@ import GeoCore
 public struct EventMapContent: Sendable {
     public var mode: AggregationOptions.Mode
     public var measure: AggregationOptions.Measure
+    /// Bottom to top; the last holds the event symbols (drawn above the other point layers), the
+    /// ones before it the bins, areas and uncertainty areas (drawn below them).
     public var layers: [MapLayer]
     /// The classes the bins or areas were coloured by (nil when not aggregated, or nothing to class).
     public var breaks: ClassBreaks?
@@ -136,7 +138,7 @@ public enum EventAggregation {
     public static func value(_ t: Tally, _ m: AggregationOptions.Measure) -> Double { m == .events ? Double(t.events) : t.fatalities }
 
     /// The `AggregationOptions.notableCount` largest events by best fatality estimate (ties by id),
-    /// as the usual event layers (uncertainty areas, sized and labelled symbols).
+    /// as the usual event layers (uncertainty areas, then sized and labelled symbols).
     public static func notable(_ events: [Event]) -> [MapLayer] {
         let scored = events.indices.compactMap { i -> (best: Double, index: Int)? in
             let b = events[i].killed?.best ?? 0
@@ -144,7 +146,7 @@ public enum EventAggregation {
         }
         let top = scored.sorted { $0.best != $1.best ? $0.best > $1.best : events[$0.index].id < events[$1.index].id }
             .prefix(AggregationOptions.notableCount).map { events[$0.index] }
-        guard !top.isEmpty else { return [] }
+        // Always the two layers (empty when no event has a toll), so callers can put them in place.
         var l = EventLayers.layers(Array(top))
         l.areas.id = "notable-event-areas"
         l.symbols.id = "notable-events"
