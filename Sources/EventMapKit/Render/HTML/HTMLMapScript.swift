@@ -86,18 +86,23 @@ function drawEvents() {
   for (const i of shown) { const X = sx(E.x[i]), Y = sy(E.y[i]); if (X >= -30 && Y >= -30 && X <= W + 30 && Y <= H + 30) inView.push(i); }
   ctx.setLineDash([]);
   if (inView.length > clusterAbove) {
+    // Clusters by screen cell; events known only to an admin area or coarser (their circle over
+    // 25 km) gather apart in cells 4 times wider, as hollow diamonds, so they never pass for located ones.
     const cells = new Map();
     for (const i of inView) {
-      const X = sx(E.x[i]), Y = sy(E.y[i]), k = Math.floor(X / cellPx) + "," + Math.floor(Y / cellPx);
-      let c = cells.get(k); if (!c) { c = { n: 0, x: 0, y: 0, k: 0 }; cells.set(k, c); }
-      c.n++; c.x += X; c.y += Y; c.k += Math.max(0, E.kb[i]);
+      const coarse = E.r[i] > maxCircle, X = sx(E.x[i]), Y = sy(E.y[i]);
+      const size = coarse ? 4 * cellPx : cellPx, k = (coarse ? "c" : "") + Math.floor(X / size) + "," + Math.floor(Y / size);
+      let c = cells.get(k); if (!c) { c = { n: 0, x: 0, y: 0, coarse }; cells.set(k, c); }
+      c.n++; c.x += X; c.y += Y;
     }
     ctx.font = "bold 10px DejaVu Sans, Verdana, sans-serif"; ctx.textAlign = "center"; ctx.textBaseline = "middle";
-    for (const c of cells.values()) {
-      const X = c.x / c.n, Y = c.y / c.n, r = Math.min(cellPx / 2, 5 + 2.2 * Math.log2(1 + c.n));
-      ctx.beginPath(); ctx.arc(X, Y, r, 0, 2 * Math.PI); ctx.globalAlpha = 0.8; ctx.fillStyle = "#c51b1b"; ctx.fill(); ctx.globalAlpha = 1;
-      ctx.lineWidth = 1; ctx.strokeStyle = "#7a0c0c"; ctx.stroke();
-      ctx.fillStyle = "#ffffff"; ctx.fillText(c.n > 999 ? Math.round(c.n / 100) / 10 + "k" : String(c.n), X, Y);
+    const count = (n) => (n > 999 ? Math.round(n / 100) / 10 + "k" : String(n));
+    for (const pass of [false, true]) for (const c of cells.values()) {
+      if (c.coarse !== pass) continue;
+      const X = c.x / c.n, Y = c.y / c.n, r = Math.min(cellPx / 2, 5 + 2.2 * Math.log2(1 + c.n)) + (c.coarse ? 3 : 0);
+      if (c.coarse) { marker(X, Y, r, "diamond"); ctx.fillStyle = "rgba(255,255,255,0.85)"; ctx.fill(); ctx.lineWidth = 1.2; ctx.strokeStyle = "#7a0c0c"; ctx.stroke(); ctx.fillStyle = "#7a0c0c"; }
+      else { ctx.beginPath(); ctx.arc(X, Y, r, 0, 2 * Math.PI); ctx.globalAlpha = 0.8; ctx.fillStyle = "#c51b1b"; ctx.fill(); ctx.globalAlpha = 1; ctx.lineWidth = 1; ctx.strokeStyle = "#7a0c0c"; ctx.stroke(); ctx.fillStyle = "#ffffff"; }
+      ctx.fillText(count(c.n), X, Y);
       clusters.push({ X, Y, r, n: c.n });
     }
     ctx.textAlign = "start";
@@ -285,7 +290,7 @@ function legend() {
   add("marker", { fill: "#c51b1b", stroke: "#7a0c0c" }, "Event (symbol area ∝ killed, best estimate)");
   add("area", { fill: "#c51b1b", fo: 0.1, stroke: "#c51b1b", dash: "6 3" }, "Where an approximate event may have happened (its uncertainty radius: filled up to " + areasFilled + " in view, outlined up to " + areasAbove + ", beyond that only the selected one's, and the events themselves drawn pale)");
   add("marker", { fill: "#ffffff", stroke: "#7a0c0c", marker: "square" }, "Hollow diamond: an event known only to an admin area or coarser (where_prec ≥ 3), at the area's anchor; its 50-300 km circle is not drawn");
-  add("marker", { fill: "#c51b1b", stroke: "#7a0c0c" }, "Numbered circle: that many events close together at this zoom (click to zoom in)");
+  add("marker", { fill: "#c51b1b", stroke: "#7a0c0c" }, "Numbered circle: that many events close together at this zoom (click to zoom in); a numbered diamond: events known only to an admin area or coarser, at their areas' anchors");
   for (const l of D.layers.slice().reverse()) for (const e of l.legend) add(e.sw, e.style, e.text);
 }
 const types = [...new Set(E.type.map((i) => S[i]))].sort();
