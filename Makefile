@@ -10,7 +10,7 @@ RUN_PACKAGES = pkg-config libgeos-dev libproj-dev libgdal-dev
 # Benchmarks: GNU time for peak memory, valgrind for the instruction profile, venv/pip for GeoPandas (the peer).
 BENCH_PACKAGES = $(RUN_PACKAGES) time valgrind python3-venv python3-pip
 # Tests: independent references (GeodSolve, cs2cs, ogrinfo, validate_gpkg.py) and checkers.
-TEST_PACKAGES = $(RUN_PACKAGES) geographiclib-tools proj-bin gdal-bin python3-gdal libxml2-utils librsvg2-bin python3-venv python3-pip
+TEST_PACKAGES = $(RUN_PACKAGES) geographiclib-tools proj-bin gdal-bin python3-gdal libxml2-utils librsvg2-bin chromium python3-venv python3-pip
 
 BIN = .build/release/eventmap
 

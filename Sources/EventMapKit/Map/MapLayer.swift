@@ -73,10 +73,12 @@ public struct MapDocument: Sendable {
     public var areaLabels: [AreaLabel]
     /// What the frame must show (lon/lat): the map's subject, not the whole of every country.
     public var focus: [LonLat]
+    /// Events or fatalities per period, drawn as a strip in the sidebar (nil: no dated events).
+    public var timeline: Timeline?
 
     public init(id: String, title: String, subtitle: String = "", layers: [MapLayer], attribution: [String],
-                areaLabels: [AreaLabel] = [], focus: [LonLat]) {
-        self.id = id; self.title = title; self.subtitle = subtitle; self.layers = layers
+                areaLabels: [AreaLabel] = [], focus: [LonLat], timeline: Timeline? = nil) {
+        self.id = id; self.title = title; self.subtitle = subtitle; self.layers = layers; self.timeline = timeline
         self.attribution = attribution; self.areaLabels = areaLabels; self.focus = focus
     }
 }

@@ -64,6 +64,10 @@ public struct RenderOptions: Sendable {
     public var bbox: BoundingBox?
     /// `--focus`: the place the scenario's focus becomes (name or id).
     public var focusPlace: String?
+    /// `--aggregate`, `--measure`, `--bin`: how many events are drawn.
+    public var aggregation = AggregationOptions()
+    /// `--facet`: also draw small multiples of the first map fitted to the data, one panel per period.
+    public var facet: TimePeriod?
 
     public init(projection: String? = nil, bbox: BoundingBox? = nil, focusPlace: String? = nil) {
         self.projection = projection; self.bbox = bbox; self.focusPlace = focusPlace
@@ -167,14 +171,21 @@ public enum RenderJob {
         }
         var dropped: [String: [String]] = [:]
         for spec in analysis.scenario.maps {
-            let doc = try map(spec, inputs, analysis, options)
+            let (doc, _) = try map(spec, inputs, analysis, options, proj: proj)
             var request = MapFrameRequest(projection: options.projection)
             if case .box(let b) = spec.extent { request.bbox = b }
             if case .fitData = spec.extent, let b = options.bbox { request.bbox = b }
             let svg = try SVGRenderer(request: request).render(doc, proj: proj, geos: geos)
             files.append(OutputFile(name: spec.id + ".svg", contents: svg.svg))
             dropped[spec.id + ".svg"] = svg.droppedLabels
+            // Small multiples of the first map fitted to the data.
+            if let period = options.facet, spec.id == analysis.scenario.maps.first(where: { if case .fitData = $0.extent { true } else { false } })?.id,
+               let (sheet, labels) = try facetSheet(inputs, analysis, options, spec: spec, period: period, overview: doc, proj: proj, geos: geos) {
+                files.append(sheet)
+                dropped[sheet.name] = labels
+            }
         }
+        files.append(try htmlMap(inputs, analysis, options, proj: proj))
         return RenderProduct(files: files, measurements: measurements(inputs, analysis), droppedLabels: dropped)
     }
 

@@ -25,45 +25,80 @@ extension RenderJob {
         options.projection.map { "Projection: \(MapFrame.projectionDefinition($0))." } ?? "Projection: transverse Mercator centred on the map."
     }
 
-    /// One map of the scenario: its layers in the order the spec lists them, framed by its extent.
-    static func map(_ spec: Scenario.MapSpec, _ inputs: RenderInputs, _ analysis: RenderAnalysis, _ options: RenderOptions) throws -> MapDocument {
-        let g = inputs.gazetteer
-        let events = EventLayers.layers(inputs.events)
-        let ops = PlaceLayers.observationPoints(g)
-        var focusPositions: [LonLat]
+    /// One map of the scenario: the events it shows (aggregated as the options say), then its
+    /// document; also returns the event content (for facet panels).
+    static func map(_ spec: Scenario.MapSpec, _ inputs: RenderInputs, _ analysis: RenderAnalysis, _ options: RenderOptions,
+                    proj: PROJContext) throws -> (MapDocument, EventMapContent) {
+        let frame = try focusPositions(spec, inputs, analysis, options, events: [])
+        let box: BoundingBox?
         switch spec.extent {
-        case .fitData, .box:
-            focusPositions = ops.features.flatMap { $0.drawnGeometry.positions }
-            if focusPositions.isEmpty { focusPositions = g.places.map(\.position) }
-            if let f = analysis.focus { focusPositions.append(f.position) }
-            focusPositions += events.symbols.features.map(\.geometry).flatMap(\.positions)
-            if case .box(let b) = spec.extent {
-                focusPositions = [LonLat(lon: b.west, lat: b.south), LonLat(lon: b.east, lat: b.north)]
-            }
+        case .fitData: box = options.bbox
+        case .box(let b): box = b
+        case .aroundFocus: box = eventBox(frame)
+        }
+        let content = try eventContent(inputs.events, within: box, options: options, proj: proj)
+        let doc = try document(spec, inputs, analysis, options, events: content,
+                               timeline: Timeline(inputs.events.filter { box?.contains($0.position) ?? true }, measure: options.aggregation.measure))
+        return (doc, content)
+    }
+
+    /// The positions a map must show: its extent, with the drawn events when it fits the data.
+    static func focusPositions(_ spec: Scenario.MapSpec, _ inputs: RenderInputs, _ analysis: RenderAnalysis, _ options: RenderOptions,
+                               events: [LonLat]) throws -> [LonLat] {
+        let g = inputs.gazetteer
+        var positions: [LonLat]
+        switch spec.extent {
+        case .fitData:
+            positions = PlaceLayers.observationPoints(g).features.flatMap { $0.drawnGeometry.positions }
+            if positions.isEmpty { positions = g.places.map(\.position) }
+            if let f = analysis.focus { positions.append(f.position) }
+            positions += events
+            if let b = options.bbox { positions = [LonLat(lon: b.west, lat: b.south), LonLat(lon: b.east, lat: b.north)] }
+        case .box(let b):
+            positions = [LonLat(lon: b.west, lat: b.south), LonLat(lon: b.east, lat: b.north)]
         case .aroundFocus(let radius):
             guard let focus = analysis.focus else { throw RenderError("map \(spec.id): its extent is around the focus, but the scenario has none") }
-            focusPositions = GeodesicBuffer.circle(centre: focus.position, radiusMetres: radius, toleranceMetres: 50)
-            focusPositions.append(focus.position)
-            if let d = analysis.focusToBorder { focusPositions.append(d.measurement.nearest) }
+            positions = GeodesicBuffer.circle(centre: focus.position, radiusMetres: radius, toleranceMetres: 50)
+            positions.append(focus.position)
+            if let d = analysis.focusToBorder { positions.append(d.measurement.nearest) }
         }
-        if case .fitData = spec.extent, let b = options.bbox {
-            focusPositions = [LonLat(lon: b.west, lat: b.south), LonLat(lon: b.east, lat: b.north)]
-        }
-        guard let box = BoundingBox(focusPositions) else { throw RenderError("map \(spec.id): there is nothing to map (no places, events or focus)") }
-        // Countries around the frame (cut to it when drawn): the box and half its size again each way.
+        return positions
+    }
+
+    /// The countries around a map's positions (cut to the frame when drawn), and which of them
+    /// take the primary and secondary fills.
+    static func countriesLayer(_ positions: [LonLat], _ inputs: RenderInputs, _ analysis: RenderAnalysis) throws -> (MapLayer, [Country]) {
+        guard let box = BoundingBox(positions) else { throw RenderError("there is nothing to map (no places, events or focus)") }
         let countries = inputs.world.countries(meeting: box.widened(byFraction: 0.5, minimumDegrees: 0.5))
         let primary = Set(analysis.zones.map(\.side.code) + (analysis.focusToBorder.flatMap { d in Self.countryCode(of: d.place.position, countries) }.map { [$0] } ?? []))
         let secondary = Set(analysis.borders.borders.count == 1 ? [analysis.borders.borders[0].codes.0, analysis.borders.borders[0].codes.1] : [])
+        return (BorderLayers.countries(countries, primary: primary, secondary: secondary.subtracting(primary)), countries)
+    }
+
+    /// The borders layer of the scenario.
+    static func bordersLayer(_ inputs: RenderInputs, _ analysis: RenderAnalysis) -> MapLayer {
+        BorderLayers.borders(shown(analysis.borders, inputs, analysis), id: analysis.scenario.layerNames.border,
+                             title: analysis.borders.borders.count == 1 ? analysis.borders.borders[0].displayName : "International land borders")
+    }
+
+    /// A map's document: its layers in the order the spec lists them, framed by its extent;
+    /// `{events}` in the subtitle says how the events are drawn.
+    static func document(_ spec: Scenario.MapSpec, _ inputs: RenderInputs, _ analysis: RenderAnalysis, _ options: RenderOptions,
+                         events: EventMapContent, timeline: Timeline?) throws -> MapDocument {
+        let g = inputs.gazetteer
+        let ops = PlaceLayers.observationPoints(g)
+        let focusPositions = try Self.focusPositions(spec, inputs, analysis, options,
+                                                     events: events.layers.flatMap(\.features).map(\.geometry).flatMap(\.positions))
+        let (countryLayer, countries) = try countriesLayer(focusPositions, inputs, analysis)
         var layers: [MapLayer] = []
         for name in spec.layers {
             switch name {
-            case "countries": layers.append(BorderLayers.countries(countries, primary: primary, secondary: secondary.subtracting(primary)))
+            case "countries": layers.append(countryLayer)
             case "regions": layers.append(PlaceLayers.regions(g))
-            case "border": layers.append(BorderLayers.borders(shown(analysis.borders, inputs, analysis), id: analysis.scenario.layerNames.border,
-                                                              title: analysis.borders.borders.count == 1 ? analysis.borders.borders[0].displayName : "International land borders"))
-            case "event-areas": layers.append(events.areas)
+            case "border": layers.append(bordersLayer(inputs, analysis))
+            case "event-areas": layers += events.layers.dropLast()
             case "observation-points": layers.append(ops)
-            case "events": layers.append(events.symbols)
+            case "events": if let last = events.layers.last { layers.append(last) }
             case "places": layers.append(PlaceLayers.places(g))
             case "ring":
                 if let focus = analysis.focus, let r = spec.ringMetres { layers.append(ring(focus, radiusMetres: r)) }
@@ -75,10 +110,10 @@ extension RenderJob {
                 }
             }
         }
-        return MapDocument(id: spec.id, title: spec.title, subtitle: spec.subtitle,
+        return MapDocument(id: spec.id, title: spec.title, subtitle: spec.subtitle.replacingOccurrences(of: "{events}", with: eventsSubtitle(events)),
                            layers: layers.filter { !$0.features.isEmpty },
                            attribution: attribution(inputs, projectionNote: projectionNote(options)),
-                           areaLabels: BorderLayers.countryLabels(countries), focus: focusPositions)
+                           areaLabels: BorderLayers.countryLabels(countries), focus: focusPositions, timeline: timeline)
     }
 
     /// The code of the country holding `p`, among `countries`.

@@ -19,12 +19,34 @@ public struct GeoJSONWriter: Sendable {
     /// The collection as a GeoJSON text ending with a newline.
     public func string(_ collection: FeatureCollection) -> String {
         let features = collection.features.map(prepared)
-        var root = JSONObject()
-        root["type"] = "FeatureCollection"
-        if let name = collection.name { root["name"] = .string(name) }
-        if let box = BoundingBox(features.flatMap { $0.geometry?.positions ?? [] }) { root["bbox"] = bboxValue(box) }
-        root["features"] = .array(features.map(featureValue))
-        return writer.string(.object(root)) + "\n"
+        var head: [(String, JSONValue)] = [("type", "FeatureCollection")]
+        if let name = collection.name { head.append(("name", .string(name))) }
+        if let box = BoundingBox(features.flatMap { $0.geometry?.positions ?? [] }) { head.append(("bbox", bboxValue(box))) }
+        // The same text as writing the whole collection as one JSON value, one feature at a time:
+        // no tree of every feature is held at once (a large event layer's would be hundreds of MB).
+        let w = writer
+        var out = "{\n"
+        for (key, value) in head {
+            out += "  "
+            JSONWriter.escape(key, into: &out)
+            out += ": "
+            w.write(value, into: &out, indent: 1)
+            out += ",\n"
+        }
+        out += "  \"features\": "
+        if features.isEmpty {
+            out += "[]"
+        } else {
+            out += "[\n"
+            for (i, f) in features.enumerated() {
+                out += "    "
+                w.write(featureValue(f), into: &out, indent: 2)
+                out += i < features.count - 1 ? ",\n" : "\n"
+            }
+            out += "  ]"
+        }
+        out += "\n}\n"
+        return out
     }
 
     /// One feature as a GeoJSON object value.
@@ -56,6 +78,21 @@ public struct GeoJSONWriter: Sendable {
     private var writer: JSONWriter { JSONWriter(maximumDecimals: max(coordinateDecimals, propertyDecimals), pretty: true) }
 
     private func roundedReals(_ v: JSONValue) -> JSONValue {
+        // Most properties are whole numbers or already rounded: then the value is kept as it is
+        // (rounding is idempotent, so the bytes are the same) instead of being rebuilt.
+        needsRounding(v, scale: pow10(propertyDecimals)) ? rebuiltRounded(v) : v
+    }
+
+    private func needsRounding(_ v: JSONValue, scale: Double) -> Bool {
+        switch v {
+        case .number(let d): return (d * scale).rounded() / scale != d
+        case .array(let items): return items.contains { needsRounding($0, scale: scale) }
+        case .object(let o): return o.entries.contains { needsRounding($0.value, scale: scale) }
+        default: return false
+        }
+    }
+
+    private func rebuiltRounded(_ v: JSONValue) -> JSONValue {
         switch v {
         case .number(let d):
             let scale = pow10(propertyDecimals)

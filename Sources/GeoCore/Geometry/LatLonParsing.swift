@@ -61,7 +61,9 @@ extension StringProtocol {
 
     /// The text without leading and trailing whitespace (no Foundation needed).
     public var trimmingSpaces: String {
+        // Fast path: nothing to trim when both ends are printable ASCII (the usual CSV cell).
         var s = Substring(self)
+        if let a = s.utf8.first, let b = s.utf8.last, a > 0x20, a < 0x7F, b > 0x20, b < 0x7F { return String(s) }
         while let f = s.first, f.isWhitespace { s.removeFirst() }
         while let l = s.last, l.isWhitespace { s.removeLast() }
         return String(s)

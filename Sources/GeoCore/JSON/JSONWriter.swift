@@ -38,27 +38,32 @@ public struct JSONWriter: Sendable {
             } else {
                 out += "[\n"
                 for (i, item) in items.enumerated() {
-                    out += String(repeating: "  ", count: indent + 1)
+                    out += Self.indentation(indent + 1)
                     write(item, into: &out, indent: indent + 1)
                     out += i < items.count - 1 ? ",\n" : "\n"
                 }
-                out += String(repeating: "  ", count: indent) + "]"
+                out += Self.indentation(indent) + "]"
             }
         case .object(let object):
             if object.isEmpty { out += "{}"; return }
             out += pretty ? "{\n" : "{"
             for (i, entry) in object.entries.enumerated() {
-                if pretty { out += String(repeating: "  ", count: indent + 1) }
+                if pretty { out += Self.indentation(indent + 1) }
                 JSONWriter.escape(entry.key, into: &out)
                 out += pretty ? ": " : ":"
                 write(entry.value, into: &out, indent: indent + 1)
                 if i < object.count - 1 { out += "," }
                 if pretty { out += "\n" }
             }
-            if pretty { out += String(repeating: "  ", count: indent) }
+            if pretty { out += Self.indentation(indent) }
             out += "}"
         }
     }
+
+    private static let indents: [String] = (0..<16).map { String(repeating: "  ", count: $0) }
+
+    /// Two spaces per level (cached for the usual depths).
+    static func indentation(_ level: Int) -> String { level < indents.count ? indents[level] : String(repeating: "  ", count: level) }
 
     /// A real with at most `decimals` decimals, trailing zeros trimmed, never exponent notation
     /// or "-0"; NaN and infinities (not JSON) become null.
@@ -107,6 +112,12 @@ public struct JSONWriter: Sendable {
 
     public static func escape(_ s: String, into out: inout String) {
         out += "\""
+        // Most strings need no escape: append them whole (same bytes, far fewer appends).
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out += s
+            out += "\""
+            return
+        }
         for u in s.unicodeScalars {
             switch u {
             case "\"": out += "\\\""

@@ -18,18 +18,23 @@ struct RenderCommand: ParsableCommand {
             FILE, an ACLED or UCDP GED CSV); with a --gazetteer of your own, only from --events. GeoJSON follows \
             RFC 7946 (lon/lat, counter-clockwise exterior rings, 7 decimals, long edges densified to 1 m of the \
             geodesic). Maps are projected: a transverse Mercator centred on each map unless --projection says \
-            otherwise; the scale bar is true at the map's centre. Every file is written atomically; the same input \
+            otherwise; the scale bar is true at the map's centre. Also overview.html, an interactive map that works \
+            offline (--html FILE to put it elsewhere). Over \(AggregationOptions.autoThreshold) events in a map are \
+            drawn as equal-area hexagons (--aggregate, --bin, --measure) with the 10 largest on top; where_prec 3 \
+            and coarser are counted in the legend, not binned. Every file is written atomically; the same input \
             gives the same bytes.
 
             Examples:
               eventmap render --scenario geodata/scenarios/kafr-takharim-2020.json -o output
               eventmap render --gazetteer ua-places.csv --events acled-ukraine.csv -o /tmp/maps
               eventmap render --projection EPSG:32637 --bbox 35.8,35.2,37.3,36.7 -o /tmp/maps
+              eventmap render --events acled.csv --bin 5km --measure fatalities --facet month -o /tmp/maps
             """
     )
 
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var eventOptions: EventOptions
+    @OptionGroup(title: "Maps of many events") var mapOptions: MapOptions
 
     @Option(help: ArgumentHelp("A PROJ string or EPSG code to draw the maps in (default: transverse Mercator centred on each map).", valueName: "proj"))
     var projection: String?
@@ -51,13 +56,14 @@ struct RenderCommand: ParsableCommand {
         if let bbox {
             do { options.bbox = try BoundingBox(parsingWSEN: bbox) } catch { throw CLIError("--bbox: \(error)") }
         }
+        try mapOptions.apply(to: &options)
         let inputs = try dataOptions.renderInputs(events: eventOptions)
         let chosen = try dataOptions.scenario(scenario, inputs: inputs)
         let product: RenderProduct
         let paths: [String]
         do {
             product = try RenderJob.run(inputs, scenario: chosen, options)
-            paths = try RenderJob.write(product, to: output)
+            paths = try RenderJob.write(mapOptions.movingHTML(product), to: output) + mapOptions.writeHTML(product)
         } catch let e as CustomStringConvertible where !(e is CLIError) {
             throw CLIError(e.description)
         }

@@ -32,7 +32,75 @@ public struct SVGRenderer {
         let frameBox = PixelBox(minX: frame.origin.x, minY: frame.origin.y, maxX: frame.origin.x + frame.widthPixels,
                                 maxY: frame.origin.y + frame.heightPixels)
         var ids = UniqueIDs()
+        let drawing = try drawFrame(doc, frame: frame, clip: clip, frameBox: frameBox, geos: geos, ids: &ids)
+        let (body, areaText, leaders, labelText, drawn) = (drawing.body, drawing.areaText, drawing.leaders, drawing.labelText, drawing.drawn)
 
+        // Furniture: sidebar (legend, scale bar, north arrow) and footer (attribution).
+        let sideX = frame.origin.x + frame.widthPixels + sidebarGap
+        var sideY = frame.origin.y
+        let (legend, legendHeight) = legendGroup(doc.layers, drawn: drawn, x: sideX, y: sideY)
+        sideY += legendHeight + 18
+        let scaleBar = try ScaleBar.make(for: frame, maximumPixels: sidebarWidth - 60)
+        let (scale, scaleHeight) = scaleBarGroup(scaleBar, x: sideX, y: sideY)
+        sideY += scaleHeight + 16
+        let convergence = try GridConvergence.degrees(at: scaleBar.centre, frame: frame)
+        var (arrow, arrowHeight) = northArrowGroup(convergence, x: sideX, y: sideY)
+        sideY += arrowHeight
+        if let t = doc.timeline {
+            let (strip, stripHeight) = timelineGroup(t, x: sideX, y: sideY + 16)
+            arrow += strip
+            sideY += stripHeight + 16
+        }
+        let width = sideX + sidebarWidth + margin
+        let footerTop = max(frame.origin.y + frame.heightPixels, sideY) + 20
+        let (attribution, attributionHeight) = attributionGroup(doc.attribution, x: margin, y: footerTop, width: width - 2 * margin)
+        let height = footerTop + attributionHeight + margin
+
+        var s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        s += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" id=\"\(XMLText.escape(XMLText.identifier(doc.id)))\""
+        s += " width=\"\(SVGNumber.px(width))\" height=\"\(SVGNumber.px(height))\" viewBox=\"0 0 \(SVGNumber.px(width)) \(SVGNumber.px(height))\""
+        s += " font-family=\"\(Self.fontFamily)\""
+        s += dataAttributes([
+            ("projection", frame.projection),
+            ("frame-left-px", SVGNumber.px(frame.origin.x)), ("frame-top-px", SVGNumber.px(frame.origin.y)),
+            ("frame-width-px", SVGNumber.px(frame.widthPixels)), ("frame-height-px", SVGNumber.px(frame.heightPixels)),
+            ("x-min", JSONWriter.format(frame.projectedMin.x, decimals: 3)), ("y-max", JSONWriter.format(frame.projectedMax.y, decimals: 3)),
+            ("px-per-unit", JSONWriter.format(frame.pixelsPerUnit, decimals: 12)),
+        ])
+        s += ">\n"
+        s += "<title>\(XMLText.escape(doc.title))</title>\n"
+        s += "<desc>\(XMLText.escape(([doc.subtitle] + doc.attribution).filter { !$0.isEmpty }.joined(separator: " ")))</desc>\n"
+        s += "<defs><clipPath id=\"frame-clip\"><rect x=\"\(SVGNumber.px(frameBox.minX))\" y=\"\(SVGNumber.px(frameBox.minY))\" width=\"\(SVGNumber.px(frame.widthPixels))\" height=\"\(SVGNumber.px(frame.heightPixels))\"/></clipPath></defs>\n"
+        s += "<rect id=\"background\" x=\"0\" y=\"0\" width=\"\(SVGNumber.px(width))\" height=\"\(SVGNumber.px(height))\" fill=\"#ffffff\"/>\n"
+        s += "<g id=\"title\" fill=\"#1a1a1a\"><text x=\"\(SVGNumber.px(margin))\" y=\"32\" font-size=\"20\" font-weight=\"bold\">\(XMLText.escape(doc.title))</text>"
+        if !doc.subtitle.isEmpty {
+            s += "<text x=\"\(SVGNumber.px(margin))\" y=\"52\" font-size=\"12\" fill=\"#444444\">\(XMLText.escape(doc.subtitle))</text>"
+        }
+        s += "</g>\n"
+        s += "<g id=\"map\" clip-path=\"url(#frame-clip)\">\n"
+        s += "<rect id=\"map-background\" x=\"\(SVGNumber.px(frameBox.minX))\" y=\"\(SVGNumber.px(frameBox.minY))\" width=\"\(SVGNumber.px(frame.widthPixels))\" height=\"\(SVGNumber.px(frame.heightPixels))\" fill=\"#dfe6ec\"/>\n"
+        s += body
+        s += "</g>\n"
+        s += "<g id=\"area-labels\" font-weight=\"bold\">\n\(areaText)</g>\n"
+        s += "<g id=\"label-leaders\" stroke=\"#333333\" stroke-width=\"0.8\">\n\(leaders)</g>\n"
+        s += "<g id=\"labels\" fill=\"#1a1a1a\" stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\">\n\(labelText)</g>\n"
+        s += "<rect id=\"frame\" x=\"\(SVGNumber.px(frameBox.minX))\" y=\"\(SVGNumber.px(frameBox.minY))\" width=\"\(SVGNumber.px(frame.widthPixels))\" height=\"\(SVGNumber.px(frame.heightPixels))\" fill=\"none\" stroke=\"#555555\" stroke-width=\"1\"/>\n"
+        s += legend + scale + arrow + attribution
+        s += "</svg>\n"
+        return RenderedMap(svg: s, frame: frame, scaleBar: scaleBar, convergenceDegrees: convergence, droppedLabels: drawing.dropped)
+    }
+
+    /// What is drawn inside a map frame: the layers, area names, leader lines and labels, and
+    /// which features were drawn and which labels found no room.
+    struct FrameDrawing {
+        var body = "", areaText = "", leaders = "", labelText = ""
+        var drawn: Set<String> = []
+        var dropped: [String] = []
+    }
+
+    /// Draws the document's layers and labels into `frame` (shared by single maps and facet panels).
+    func drawFrame(_ doc: MapDocument, frame: MapFrame, clip: FrameClip, frameBox: PixelBox, geos: GEOSContext,
+                   ids: inout UniqueIDs) throws -> FrameDrawing {
         // Layers, collecting symbol boxes and label requests on the way.
         var body = ""
         var obstacles: [PixelBox] = []
@@ -41,8 +109,9 @@ public struct SVGRenderer {
         for layer in doc.layers {
             var g = ""
             for f in layer.features {
-                let before = g
-                defer { if g != before { drawn.insert(f.id) } }
+                // Compare lengths, not texts: holding a copy of `g` made every append copy the whole layer (quadratic).
+                let before = g.utf8.count
+                defer { if g.utf8.count != before { drawn.insert(f.id) } }
                 let style = f.style ?? layer.style
                 let fid = ids.make(f.id)
                 let attrs = " id=\"\(XMLText.escape(fid))\"" + dataAttributes(f.data) + (f.style.map { SVGStyle.attributes(SVGStyle.paint($0)) } ?? "")
@@ -112,54 +181,8 @@ public struct SVGRenderer {
             labelText += "<text id=\"\(XMLText.escape(ids.make(l.id)))\" x=\"\(SVGNumber.px(l.x))\" y=\"\(SVGNumber.px(l.y))\" text-anchor=\"\(l.alignment.rawValue)\" font-size=\"\(SVGNumber.px(r.fontSize))\"\(extra)>\(XMLText.escape(l.text))</text>\n"
         }
 
-        // Furniture: sidebar (legend, scale bar, north arrow) and footer (attribution).
-        let sideX = frame.origin.x + frame.widthPixels + sidebarGap
-        var sideY = frame.origin.y
-        let (legend, legendHeight) = legendGroup(doc.layers, drawn: drawn, x: sideX, y: sideY)
-        sideY += legendHeight + 18
-        let scaleBar = try ScaleBar.make(for: frame, maximumPixels: sidebarWidth - 60)
-        let (scale, scaleHeight) = scaleBarGroup(scaleBar, x: sideX, y: sideY)
-        sideY += scaleHeight + 16
-        let convergence = try GridConvergence.degrees(at: scaleBar.centre, frame: frame)
-        let (arrow, arrowHeight) = northArrowGroup(convergence, x: sideX, y: sideY)
-        sideY += arrowHeight
-        let width = sideX + sidebarWidth + margin
-        let footerTop = max(frame.origin.y + frame.heightPixels, sideY) + 20
-        let (attribution, attributionHeight) = attributionGroup(doc.attribution, x: margin, y: footerTop, width: width - 2 * margin)
-        let height = footerTop + attributionHeight + margin
-
-        var s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        s += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" id=\"\(XMLText.escape(XMLText.identifier(doc.id)))\""
-        s += " width=\"\(SVGNumber.px(width))\" height=\"\(SVGNumber.px(height))\" viewBox=\"0 0 \(SVGNumber.px(width)) \(SVGNumber.px(height))\""
-        s += " font-family=\"\(Self.fontFamily)\""
-        s += dataAttributes([
-            ("projection", frame.projection),
-            ("frame-left-px", SVGNumber.px(frame.origin.x)), ("frame-top-px", SVGNumber.px(frame.origin.y)),
-            ("frame-width-px", SVGNumber.px(frame.widthPixels)), ("frame-height-px", SVGNumber.px(frame.heightPixels)),
-            ("x-min", JSONWriter.format(frame.projectedMin.x, decimals: 3)), ("y-max", JSONWriter.format(frame.projectedMax.y, decimals: 3)),
-            ("px-per-unit", JSONWriter.format(frame.pixelsPerUnit, decimals: 12)),
-        ])
-        s += ">\n"
-        s += "<title>\(XMLText.escape(doc.title))</title>\n"
-        s += "<desc>\(XMLText.escape(([doc.subtitle] + doc.attribution).filter { !$0.isEmpty }.joined(separator: " ")))</desc>\n"
-        s += "<defs><clipPath id=\"frame-clip\"><rect x=\"\(SVGNumber.px(frameBox.minX))\" y=\"\(SVGNumber.px(frameBox.minY))\" width=\"\(SVGNumber.px(frame.widthPixels))\" height=\"\(SVGNumber.px(frame.heightPixels))\"/></clipPath></defs>\n"
-        s += "<rect id=\"background\" x=\"0\" y=\"0\" width=\"\(SVGNumber.px(width))\" height=\"\(SVGNumber.px(height))\" fill=\"#ffffff\"/>\n"
-        s += "<g id=\"title\" fill=\"#1a1a1a\"><text x=\"\(SVGNumber.px(margin))\" y=\"32\" font-size=\"20\" font-weight=\"bold\">\(XMLText.escape(doc.title))</text>"
-        if !doc.subtitle.isEmpty {
-            s += "<text x=\"\(SVGNumber.px(margin))\" y=\"52\" font-size=\"12\" fill=\"#444444\">\(XMLText.escape(doc.subtitle))</text>"
-        }
-        s += "</g>\n"
-        s += "<g id=\"map\" clip-path=\"url(#frame-clip)\">\n"
-        s += "<rect id=\"map-background\" x=\"\(SVGNumber.px(frameBox.minX))\" y=\"\(SVGNumber.px(frameBox.minY))\" width=\"\(SVGNumber.px(frame.widthPixels))\" height=\"\(SVGNumber.px(frame.heightPixels))\" fill=\"#dfe6ec\"/>\n"
-        s += body
-        s += "</g>\n"
-        s += "<g id=\"area-labels\" font-weight=\"bold\">\n\(areaText)</g>\n"
-        s += "<g id=\"label-leaders\" stroke=\"#333333\" stroke-width=\"0.8\">\n\(leaders)</g>\n"
-        s += "<g id=\"labels\" fill=\"#1a1a1a\" stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\">\n\(labelText)</g>\n"
-        s += "<rect id=\"frame\" x=\"\(SVGNumber.px(frameBox.minX))\" y=\"\(SVGNumber.px(frameBox.minY))\" width=\"\(SVGNumber.px(frame.widthPixels))\" height=\"\(SVGNumber.px(frame.heightPixels))\" fill=\"none\" stroke=\"#555555\" stroke-width=\"1\"/>\n"
-        s += legend + scale + arrow + attribution
-        s += "</svg>\n"
-        return RenderedMap(svg: s, frame: frame, scaleBar: scaleBar, convergenceDegrees: convergence, droppedLabels: placer.dropped.map { requestsById[$0]?.text ?? $0 })
+        return FrameDrawing(body: body, areaText: areaText, leaders: leaders, labelText: labelText, drawn: drawn,
+                            dropped: placer.dropped.map { requestsById[$0]?.text ?? $0 })
     }
 
     /// Where an area's name fits wholly inside the visible part of the area, clear of symbols:

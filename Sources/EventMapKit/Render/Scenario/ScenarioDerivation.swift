@@ -8,7 +8,7 @@ extension Scenario {
         let title = derivedTitle(inputs)
         let map = MapSpec(id: "overview", title: title,
                           subtitle: "International land borders (Natural Earth 1:10m); "
-                              + (inputs.events.isEmpty ? "" : "events sized by their death toll; ")
+                              + "{events}"
                               + "approximate locations drawn as circles of their uncertainty radius.",
                           extent: .fitData,
                           layers: ["countries", "regions", "border", "event-areas", "observation-points", "events", "places"])

@@ -1,0 +1,99 @@
+import GeoCore
+
+/// Small multiples on one SVG sheet: one panel per period, every panel in the same frame
+/// (projection, extent and scale, made from the sheet's focus) and coloured by the same classes;
+/// one legend, scale bar, north arrow and timeline for all, in the sidebar.
+public struct FacetSheet {
+    public struct Panel {
+        public var title: String
+        /// The panel's layers (its events) and area labels; its focus is ignored.
+        public var document: MapDocument
+        public init(title: String, document: MapDocument) { self.title = title; self.document = document }
+    }
+
+    /// Title, legend layers, attribution, timeline and focus (the extent of every panel).
+    public var sheet: MapDocument
+    public var panels: [Panel]
+    public var columns: Int
+    public var panelWidthPixels: Double
+
+    public init(sheet: MapDocument, panels: [Panel], columns: Int = 3, panelWidthPixels: Double = 300) {
+        self.sheet = sheet; self.panels = panels; self.columns = columns; self.panelWidthPixels = panelWidthPixels
+    }
+}
+
+extension SVGRenderer {
+    /// Draws the sheet; `request.widthPixels` is replaced by the panel width.
+    public func render(_ sheet: FacetSheet, proj: PROJContext, geos: GEOSContext) throws -> RenderedMap {
+        var req = request
+        req.widthPixels = sheet.panelWidthPixels
+        let gap = 14.0, titleHeight = 18.0
+        var ids = UniqueIDs()
+        var panelsText = "", defs = "", drawn: Set<String> = [], dropped: [String] = []
+        var first: MapFrame?
+        var bottom = headerHeight
+        for (i, panel) in sheet.panels.enumerated() {
+            let col = i % sheet.columns, row = i / sheet.columns
+            let probe = try MapFrame.make(fitting: sheet.sheet.focus, request: req, origin: PixelPoint(x: 0, y: 0), context: proj)
+            let origin = PixelPoint(x: margin + Double(col) * (sheet.panelWidthPixels + gap),
+                                    y: headerHeight + titleHeight + Double(row) * (probe.heightPixels + titleHeight + gap))
+            let frame = try MapFrame.make(fitting: sheet.sheet.focus, request: req, origin: origin, context: proj)
+            if first == nil { first = frame }
+            let clip = try FrameClip(frame: frame, context: geos)
+            let box = PixelBox(minX: origin.x, minY: origin.y, maxX: origin.x + frame.widthPixels, maxY: origin.y + frame.heightPixels)
+            let d = try drawFrame(panel.document, frame: frame, clip: clip, frameBox: box, geos: geos, ids: &ids)
+            drawn.formUnion(d.drawn)
+            if !d.dropped.isEmpty { dropped.append("\(panel.title) (\(d.dropped.count))") }
+            let clipID = ids.make("panel-\(i + 1)-clip")
+            defs += "<clipPath id=\"\(clipID)\"><rect x=\"\(SVGNumber.px(box.minX))\" y=\"\(SVGNumber.px(box.minY))\" width=\"\(SVGNumber.px(frame.widthPixels))\" height=\"\(SVGNumber.px(frame.heightPixels))\"/></clipPath>\n"
+            panelsText += "<g id=\"\(ids.make("panel-\(i + 1)"))\" data-title=\"\(XMLText.escape(panel.title))\">\n"
+            panelsText += "<text x=\"\(SVGNumber.px(box.minX))\" y=\"\(SVGNumber.px(box.minY - 5))\" font-size=\"13\" font-weight=\"bold\" fill=\"#1a1a1a\">\(XMLText.escape(panel.title))</text>\n"
+            panelsText += "<g clip-path=\"url(#\(clipID))\">\n<rect x=\"\(SVGNumber.px(box.minX))\" y=\"\(SVGNumber.px(box.minY))\" width=\"\(SVGNumber.px(frame.widthPixels))\" height=\"\(SVGNumber.px(frame.heightPixels))\" fill=\"#dfe6ec\"/>\n\(d.body)</g>\n"
+            panelsText += "<g font-weight=\"bold\">\n\(d.areaText)</g>\n<g stroke=\"#333333\" stroke-width=\"0.8\">\n\(d.leaders)</g>\n"
+            panelsText += "<g fill=\"#1a1a1a\" stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\">\n\(d.labelText)</g>\n"
+            panelsText += "<rect x=\"\(SVGNumber.px(box.minX))\" y=\"\(SVGNumber.px(box.minY))\" width=\"\(SVGNumber.px(frame.widthPixels))\" height=\"\(SVGNumber.px(frame.heightPixels))\" fill=\"none\" stroke=\"#555555\" stroke-width=\"1\"/>\n</g>\n"
+            bottom = max(bottom, box.maxY)
+        }
+        guard let frame = first else { throw MapFrameError.noData }
+        let cols = min(sheet.columns, sheet.panels.count)
+        let sideX = margin + Double(cols) * (sheet.panelWidthPixels + gap) - gap + sidebarGap
+        var sideY = headerHeight + titleHeight
+        let (legend, legendHeight) = legendGroup(sheet.sheet.layers, drawn: drawn.union(sheet.sheet.layers.flatMap(\.features).map(\.id)), x: sideX, y: sideY)
+        sideY += legendHeight + 18
+        let scaleBar = try ScaleBar.make(for: frame, maximumPixels: sidebarWidth - 60)
+        let (scale, scaleHeight) = scaleBarGroup(scaleBar, x: sideX, y: sideY)
+        sideY += scaleHeight + 16
+        let convergence = try GridConvergence.degrees(at: scaleBar.centre, frame: frame)
+        var (furniture, arrowHeight) = northArrowGroup(convergence, x: sideX, y: sideY)
+        sideY += arrowHeight
+        if let t = sheet.sheet.timeline {
+            let (strip, h) = timelineGroup(t, x: sideX, y: sideY + 16)
+            furniture += strip
+            sideY += h + 16
+        }
+        let width = sideX + sidebarWidth + margin
+        let footerTop = max(bottom, sideY) + 20
+        let (attribution, attributionHeight) = attributionGroup(sheet.sheet.attribution, x: margin, y: footerTop, width: width - 2 * margin)
+        let height = footerTop + attributionHeight + margin
+        var s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        s += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" id=\"\(XMLText.escape(XMLText.identifier(sheet.sheet.id)))\""
+        s += " width=\"\(SVGNumber.px(width))\" height=\"\(SVGNumber.px(height))\" viewBox=\"0 0 \(SVGNumber.px(width)) \(SVGNumber.px(height))\" font-family=\"\(Self.fontFamily)\""
+        s += dataAttributes([("projection", frame.projection), ("panels", String(sheet.panels.count)),
+                             ("panel-width-px", SVGNumber.px(frame.widthPixels)), ("panel-height-px", SVGNumber.px(frame.heightPixels)),
+                             ("px-per-unit", JSONWriter.format(frame.pixelsPerUnit, decimals: 12))]) + ">\n"
+        s += "<title>\(XMLText.escape(sheet.sheet.title))</title>\n"
+        s += "<desc>\(XMLText.escape(([sheet.sheet.subtitle] + sheet.sheet.attribution).filter { !$0.isEmpty }.joined(separator: " ")))</desc>\n"
+        s += "<defs>\n\(defs)</defs>\n"
+        s += "<rect id=\"background\" x=\"0\" y=\"0\" width=\"\(SVGNumber.px(width))\" height=\"\(SVGNumber.px(height))\" fill=\"#ffffff\"/>\n"
+        // Title and subtitle shrink to the sheet's width rather than run off it.
+        let room = width - 2 * margin
+        let titleSize = min(20, 20 * room / max(1, TextMetrics.width(sheet.sheet.title, fontSize: 20, bold: true)))
+        let subSize = max(8, min(12, 12 * room / max(1, TextMetrics.width(sheet.sheet.subtitle, fontSize: 12))))
+        s += "<g id=\"title\" fill=\"#1a1a1a\"><text x=\"\(SVGNumber.px(margin))\" y=\"32\" font-size=\"\(SVGNumber.px(titleSize))\" font-weight=\"bold\">\(XMLText.escape(sheet.sheet.title))</text>"
+        s += "<text x=\"\(SVGNumber.px(margin))\" y=\"52\" font-size=\"\(SVGNumber.px(subSize))\" fill=\"#444444\">\(XMLText.escape(sheet.sheet.subtitle))</text></g>\n"
+        s += "<g id=\"panels\">\n\(panelsText)</g>\n"
+        s += legend + scale + furniture + attribution
+        s += "</svg>\n"
+        return RenderedMap(svg: s, frame: frame, scaleBar: scaleBar, convergenceDegrees: convergence, droppedLabels: dropped)
+    }
+}

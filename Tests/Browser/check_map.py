@@ -1,0 +1,146 @@
+"""Checks eventmap's offline HTML map in headless Debian chromium (Playwright, no browser download).
+
+Run: python check_map.py PAGE.html EVENTS.csv FORMAT [--reports reports.csv] [--screenshot OUT.png]
+FORMAT is `bundled` (geodata/events.csv + reports.csv) or `acled`. Every expectation is computed here
+from the CSV, independently of eventmap: an event is shown on the days of its span (the stated range;
+for one day given with a coarse precision, its Monday-Sunday week or its calendar month).
+Every non-file: request is blocked and fails the check; so does any console error.
+Prints one line per check; exits 1 on the first failure list.
+"""
+import argparse
+import csv
+import datetime
+import json
+import sys
+
+from playwright.sync_api import sync_playwright
+
+
+def spans(path, fmt):
+    rows = list(csv.DictReader(open(path, newline="", encoding="utf-8")))
+    out = []
+    for r in rows:
+        if fmt == "acled":
+            d = datetime.date.fromisoformat(r["event_date"])
+            tp = int(r["time_precision"])
+            if tp == 1:
+                a = b = d
+            elif tp == 2:
+                a = d - datetime.timedelta(days=d.weekday())
+                b = a + datetime.timedelta(days=6)
+            else:
+                a = d.replace(day=1)
+                b = (a.replace(day=28) + datetime.timedelta(days=4)).replace(day=1) - datetime.timedelta(days=1)
+            out.append(dict(id=r["event_id_cnty"], a=a, b=b, type=r["event_type"], killed=float(r["fatalities"] or 0)))
+        else:
+            a = datetime.date.fromisoformat(r["date_start"])
+            b = datetime.date.fromisoformat(r["date_end"]) if r["date_end"] else a
+            if a == b and r["date_precision"] == "month":
+                a = a.replace(day=1)
+                b = (a.replace(day=28) + datetime.timedelta(days=4)).replace(day=1) - datetime.timedelta(days=1)
+            out.append(dict(id=r["id"], a=a, b=b, type=r["event_type"], killed=None))
+    return out
+
+
+def daynum(d):
+    return (d - datetime.date(1970, 1, 1)).days
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("page")
+    ap.add_argument("events")
+    ap.add_argument("format", choices=["bundled", "acled"])
+    ap.add_argument("--reports")
+    ap.add_argument("--screenshot")
+    a = ap.parse_args()
+    ev = spans(a.events, a.format)
+    failures, blocked, errors = [], [], []
+
+    def check(name, ok, detail=""):
+        print(("ok   " if ok else "FAIL ") + name + (": " + detail if detail else ""))
+        if not ok:
+            failures.append(name)
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
+                                    args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 860})
+
+            def route(r):
+                if r.request.url.startswith("file:"):
+                    r.continue_()
+                else:
+                    blocked.append(r.request.url)
+                    r.abort()
+
+            page.route("**/*", route)
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto("file://" + a.page)
+            check("page script ran", page.evaluate("() => typeof window.eventmap") == "object")
+            count = lambda: int(page.get_attribute("#count", "data-count"))
+
+            def set_input(sel, value):
+                page.evaluate("([s, v]) => { const e = document.querySelector(s); e.value = v; e.dispatchEvent(new Event('input')); }",
+                              [sel, str(value)])
+
+            check("all events shown at first", count() == len(ev), f"{count()} shown, {len(ev)} in the file")
+            days = sorted(e["a"] for e in ev)
+            mid = days[len(days) // 2]
+            set_input("#time", daynum(mid))
+            want = sum(1 for e in ev if e["a"] <= mid)
+            check(f"slider at {mid}, cumulative", count() == want, f"{count()} shown, {want} expected")
+            set_input("#mode", "window")
+            set_input("#window", 30)
+            lo = mid - datetime.timedelta(days=29)
+            want = sum(1 for e in ev if e["a"] <= mid and e["b"] >= lo)
+            check(f"slider at {mid}, 30-day window", count() == want, f"{count()} shown, {want} expected")
+            set_input("#mode", "cumulative")
+            set_input("#time", daynum(max(e["b"] for e in ev)))
+            kind = sorted({e["type"] for e in ev})[0]
+            set_input("#type", kind)
+            want = sum(1 for e in ev if e["type"] == kind)
+            check(f"type filter '{kind}'", count() == want and want < len(ev), f"{count()} shown, {want} expected")
+            set_input("#type", "")
+            if a.format == "acled":
+                set_input("#minkilled", 10)
+                want = sum(1 for e in ev if e["killed"] >= 10)
+                check("min killed 10", count() == want and want < len(ev), f"{count()} shown, {want} expected")
+                set_input("#minkilled", 0)
+            # Click the largest event in the list's order (most killed) on the canvas.
+            first = page.evaluate("""() => { const b = document.querySelector('#event-list button'); return b ? b.dataset.event : null; }""")
+            xy = page.evaluate("""(id) => { const D = window.eventmap.data, i = D.events.id.findIndex((s) => D.strings[s] === id);
+                                  return window.eventmap.toScreen(D.events.x[i], D.events.y[i]); }""", first)
+            box = page.locator("#map").bounding_box()
+            page.mouse.click(box["x"] + xy[0], box["y"] + xy[1])
+            popup = page.locator("#popup")
+            shown_id = popup.get_attribute("data-event")
+            text = popup.inner_text() if popup.is_visible() else ""
+            check("click opens the popup", popup.is_visible() and shown_id is not None, f"event {shown_id}")
+            if a.format == "bundled" and a.reports:
+                outlets = {r["outlet"] for r in csv.DictReader(open(a.reports, encoding="utf-8")) if r["event_id"] == shown_id}
+                check("popup lists every report's outlet", all(o in text for o in outlets) and f"Reports ({sum(1 for r in csv.DictReader(open(a.reports, encoding='utf-8')) if r['event_id'] == shown_id)})" in text,
+                      ", ".join(sorted(outlets)))
+            else:
+                check("popup lists the claim", "Reports (1)" in text and "ACLED" in text and "killed" in text.lower())
+            check("popup shows killed {low, best, high}", "{low " in text)
+            page.locator("#popup").evaluate("e => e.hidden = true")
+            page.focus("#event-list li:nth-child(2) button")
+            check("keyboard focus opens the popup", popup.is_visible())
+            colours = page.evaluate("""() => { const c = document.getElementById('map'), d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                                      const s = new Set(); for (let i = 0; i < d.length; i += 397 * 4) s.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]); return s.size; }""")
+            check("map is not blank", colours >= 8, f"{colours} distinct colours sampled")
+            if a.screenshot:
+                page.screenshot(path=a.screenshot, full_page=True)
+            res = page.evaluate("() => performance.getEntriesByType('resource').map((r) => r.name).filter((u) => !u.startsWith('file:') && !u.startsWith('data:'))")
+            check("no request leaves the file", not blocked and not res, ", ".join(blocked + res))
+            check("no console error", not errors, " | ".join(errors))
+        finally:
+            browser.close()
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
