@@ -87,9 +87,17 @@ public struct World: Sendable {
         return Country(code: e.code, iso2: e.iso2, iso3: e.iso3, name: e.name, names: e.names, geometry: g)
     }
 
-    /// The countries whose bounding box meets `box`, decoded (for maps).
+    /// The countries with a polygon whose box meets `box`, keeping only those polygons (for
+    /// maps: a selection, never a measurement; far-off parts, such as the islands of a unit that
+    /// spans the antimeridian, would only burden the projection).
     public func countries(meeting box: BoundingBox) -> [Country] {
-        countryEntries.filter { $0.bbox.intersects(box) }.map(country(of:))
+        countryEntries.filter { $0.bbox.intersects(box) }.compactMap { e in
+            let c = country(of: e)
+            let near = c.geometry.polygons.filter { BoundingBox($0[0])?.intersects(box) ?? false }
+            guard !near.isEmpty else { return nil }
+            let g: Geometry = near.count == 1 ? .polygon(near[0]) : .multiPolygon(near)
+            return Country(code: c.code, iso2: c.iso2, iso3: c.iso3, name: c.name, names: c.names, geometry: g)
+        }
     }
 
     // MARK: - Borders
