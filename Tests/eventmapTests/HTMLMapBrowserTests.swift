@@ -15,7 +15,7 @@ import TestSupport
 
     @Test func bundledScenarioPage() throws {
         let dir = Paths.temporaryFolder("eventmap-html")
-        let r = try CLI.run(["render", "-o", dir])
+        let r = try CLI.run(["render", "--scenario", Paths.geodata("scenarios/kafr-takharim-2020.json"), "-o", dir])
         #expect(r.status == 0, "\(r.stderr)")
         let page = dir + "/overview.html"
         let size = try FileManager.default.attributesOfItem(atPath: page)[.size] as? Int ?? 0

@@ -26,7 +26,7 @@ import TestSupport
 
     static let render: (dir: String, result: ExternalTool.Result) = {
         let dir = Paths.temporaryFolder("eventmap-render-many")
-        return (dir, try! CLI.run(["render", "--events", csv, "--facet", "quarter", "-o", dir]))
+        return (dir, try! CLI.run(["render", "--scenario", Paths.geodata("scenarios/kafr-takharim-2020.json"), "--events", csv, "--facet", "quarter", "-o", dir]))
     }()
 
     static func svg(_ name: String) throws -> String { try String(contentsOfFile: render.dir + "/" + name, encoding: .utf8) }

@@ -77,7 +77,7 @@ import TestSupport
         let r = try CLI.run(["render", "--gazetteer", dir + "/ua.csv", "--events", dir + "/acled.csv", "-o", dir + "/out"])
         #expect(r.status == 0, "\(r.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: dir + "/out").sorted()
-        #expect(files == ["borders.geojson", "events.geojson", "overview.svg", "places.geojson"], "\(files)")
+        #expect(files == ["borders.geojson", "events.geojson", "overview.html", "overview.svg", "places.geojson"], "\(files)")
         let svg = try String(contentsOfFile: dir + "/out/overview.svg", encoding: .utf8)
         #expect(svg.contains("<title>Events in Ukraine, 1-20 Mar 2022</title>"))
         #expect(svg.contains("id=\"country-UKR\""))

@@ -14,6 +14,8 @@ public struct GeodesicArea: Sendable {
     /// Every ring, as lines: the boundary.
     public let boundary: GeodesicPolyline
     private let boxes: [BoundingBox]
+    /// Per polygon, its edges by latitude band, for ray casting.
+    private let bands: [LatitudeBands]
     /// For each ring of `boundary`, whether the area's interior lies to its left.
     private let interiorOnLeft: [Bool]
     /// The largest gap in metres between an edge's geodesic and lon/lat midpoints.
@@ -23,6 +25,7 @@ public struct GeodesicArea: Sendable {
         polygons = geometry.polygons.filter { !$0.isEmpty }
         boundary = GeodesicPolyline(polygons.flatMap { $0 })
         boxes = polygons.map { BoundingBox($0[0]) ?? BoundingBox(west: 0, south: 0, east: 0, north: 0) }
+        bands = zip(polygons, boxes).map { LatitudeBands(rings: $0, box: $1) }
         // geod_polygonarea is positive for counter-clockwise rings; a hole's interior is outside it.
         interiorOnLeft = polygons.flatMap { rings in
             rings.enumerated().map { i, ring in (Geodesic.signedArea(ofRing: ring) > 0) == (i == 0) }
@@ -58,20 +61,8 @@ public struct GeodesicArea: Sendable {
 
     /// Even-odd ray casting on lon/lat (straight lon/lat edges).
     func rayCastContains(_ p: LonLat) -> Bool {
-        for (polygon, box) in zip(polygons, boxes) where box.contains(p) {
-            var inside = false
-            for ring in polygon where ring.count > 2 {
-                var j = ring.count - 1
-                for i in 0..<ring.count {
-                    let a = ring[i], b = ring[j]
-                    if (a.lat > p.lat) != (b.lat > p.lat),
-                       p.lon < (b.lon - a.lon) * (p.lat - a.lat) / (b.lat - a.lat) + a.lon {
-                        inside.toggle()
-                    }
-                    j = i
-                }
-            }
-            if inside { return true }
+        for (band, box) in zip(bands, boxes) where box.contains(p) {
+            if band.contains(p) { return true }
         }
         return false
     }

@@ -59,25 +59,34 @@ public struct GeodesicPolyline: Sendable {
     /// Prepares `parts` (lines or rings). A part with a single distinct vertex counts as a point.
     public init(_ parts: [[LonLat]], pieceMetres: Double = 5_000) {
         self.parts = parts
+        // The edges' geodesics (one geod_inverseline each) are solved on all cores when there are many.
+        var ends: [(part: Int, segment: Int)] = []
+        for (pi, part) in parts.enumerated() where part.count > 1 {
+            for i in 1..<part.count where part[i - 1] != part[i] { ends.append((pi, i - 1)) }
+        }
+        let edgeEnds = ends
+        let lines = Self.solve(edgeEnds.count) { k in
+            GeodesicLine(from: parts[edgeEnds[k].part][edgeEnds[k].segment], to: parts[edgeEnds[k].part][edgeEnds[k].segment + 1])
+        }
         var edges: [Edge] = []
         var pieces: [Piece] = []
+        var next = 0
         for (pi, part) in parts.enumerated() {
             var added = false
-            if part.count > 1 {
-                for i in 1..<part.count where part[i - 1] != part[i] {
-                    let g = GeodesicLine(from: part[i - 1], to: part[i])
-                    let e = Int32(edges.count)
-                    edges.append(Edge(line: g, part: Int32(pi), segment: Int32(i - 1)))
-                    let n = max(1, Int((g.lengthMetres / pieceMetres).rounded(.up)))
-                    var s0 = 0.0, p0 = g.start
-                    for k in 1...n {
-                        let s1 = k == n ? g.lengthMetres : g.lengthMetres * Double(k) / Double(n)
-                        let p1 = k == n ? g.end : g.position(atMetres: s1)
-                        pieces.append(Self.piece(edge: e, from: s0, p0, to: s1, p1))
-                        s0 = s1; p0 = p1
-                    }
-                    added = true
+            while next < ends.count, ends[next].part == pi {
+                let g = lines[next]
+                let e = Int32(edges.count)
+                edges.append(Edge(line: g, part: Int32(pi), segment: Int32(ends[next].segment)))
+                let n = max(1, Int((g.lengthMetres / pieceMetres).rounded(.up)))
+                var s0 = 0.0, p0 = g.start
+                for k in 1...n {
+                    let s1 = k == n ? g.lengthMetres : g.lengthMetres * Double(k) / Double(n)
+                    let p1 = k == n ? g.end : g.position(atMetres: s1)
+                    pieces.append(Self.piece(edge: e, from: s0, p0, to: s1, p1))
+                    s0 = s1; p0 = p1
                 }
+                added = true
+                next += 1
             }
             if !added, let v = part.first {
                 // A point: a zero-length edge.
@@ -97,6 +106,22 @@ public struct GeodesicPolyline: Sendable {
 
     /// Prepares one line.
     public init(line: [LonLat]) { self.init([line]) }
+
+    /// `count` values made by `make`, in order; split over the cores above a few thousand.
+    private static func solve(_ count: Int, _ make: @Sendable (Int) -> GeodesicLine) -> [GeodesicLine] {
+        guard count > 4096 else { return (0..<count).map(make) }
+        let chunks = ProcessInfo.processInfo.activeProcessorCount * 4
+        let size = (count + chunks - 1) / chunks
+        let slots = UnsafeMutableBufferPointer<GeodesicLine>.allocate(capacity: count)
+        defer { slots.deallocate() }
+        nonisolated(unsafe) let base = slots
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            for k in (c * size)..<min(count, (c + 1) * size) { (base.baseAddress! + k).initialize(to: make(k)) }
+        }
+        let out = Array(slots)
+        _ = slots.deinitialize()
+        return out
+    }
 
     /// The number of geodesic edges (points count as one).
     public var segmentCount: Int { edges.count }
