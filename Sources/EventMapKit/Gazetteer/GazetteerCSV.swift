@@ -18,7 +18,7 @@ public enum GazetteerCSV {
     public static func places(_ text: String, file: String) throws(GazetteerError) -> [Place] {
         let rows: [CSVReader.Row]
         do { rows = try CSVReader.rows(text) } catch {
-            throw .badRow(file: file, line: error.line, field: "-", reason: error.reason)
+            throw .badRow(file: file, line: error.line, field: "-", reason: "\(error.reason) (field \(error.field))")
         }
         guard let header = rows.first else { throw .badFile(file: file, reason: "the file is empty: a header line is expected") }
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }

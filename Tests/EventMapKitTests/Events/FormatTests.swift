@@ -39,7 +39,7 @@ import Testing
     ]
 
     static func ucdpText(_ rows: [[String: String]]) -> String {
-        ([UCDPFormat.columns.joined(separator: ",")] + rows.map { r in UCDPFormat.columns.map { CSVReader.escape(r[$0] ?? "") }.joined(separator: ",") })
+        ([UCDPFormat.columns.joined(separator: ",")] + rows.map { r in UCDPFormat.columns.map { CSVWriter.field(r[$0] ?? "") }.joined(separator: ",") })
             .joined(separator: "\r\n") + "\r\n"
     }
 
@@ -184,7 +184,7 @@ import Testing
 @Suite struct ExtraColumnTests {
     @Test func ucdpExtraColumnSurvivesInSourceOriginal() throws {
         let header = UCDPFormat.columns + ["gwnoa"]
-        let row = UCDPFormat.columns.map { CSVReader.escape(FormatTests.ucdpRow[$0] ?? "") } + ["652"]
+        let row = UCDPFormat.columns.map { CSVWriter.field(FormatTests.ucdpRow[$0] ?? "") } + ["652"]
         let text = header.joined(separator: ",") + "\n" + row.joined(separator: ",") + "\n"
         let e = try ForeignEvents.read(text, file: "ged.csv").events
         let out = try CSVReader.rows(UCDPFormat.write(e))[1].fields
