@@ -4,7 +4,7 @@
 /// unquoted field (`5" shell`) is an ordinary character, as Python's csv, pandas, Excel and GDAL
 /// read it. After a closing quote only a comma or the end of the row may follow (`"a"b` is an
 /// error naming line and field): there the writer's intent is unknowable. A lone CR is data.
-/// Blank lines are skipped. `EventRowBlockReader` cuts blocks with `RowBoundaryScanner`, which
+/// Blank lines are skipped (a row of one quoted empty field is not blank). `EventRowBlockReader` cuts blocks with `RowBoundaryScanner`, which
 /// follows these same rules byte by byte.
 struct CSVTokenizer {
     /// A field's content as a byte range (quotes excluded); `escaped` when it holds doubled quotes.
@@ -75,7 +75,8 @@ struct CSVTokenizer {
                 if i == n { fields.append(Field(start: n, end: n, escaped: false)); break }
             }
             rowEnd = i
-            if fields.count == 1 && fields[0].start == fields[0].end { continue }
+            // A blank line (one empty unquoted field) is no row; `""` alone is a row with one empty field.
+            if fields.count == 1 && fields[0].start == fields[0].end && (fields[0].start == 0 || b[fields[0].start - 1] != 0x22) { continue }
             return rowLine
         }
         return nil

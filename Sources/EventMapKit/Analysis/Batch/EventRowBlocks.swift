@@ -81,7 +81,7 @@ final class EventRowBlockReader {
                 // One row longer than a block: read on, up to the limit.
                 guard buffer.count <= maximumRowBytes else {
                     throw .badRow(file: path, line: nextLine, field: "-",
-                                  reason: "the row is longer than \(maximumRowBytes >> 20) MiB: is a quoted field opened here never closed?")
+                                  reason: "the row is longer than \(maximumRowBytes) bytes: is a quoted field opened here never closed?")
                 }
                 carry = buffer
                 continue
