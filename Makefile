@@ -14,7 +14,7 @@ TEST_PACKAGES = $(RUN_PACKAGES) geographiclib-tools proj-bin gdal-bin python3-gd
 
 BIN = .build/release/eventmap
 
-.PHONY: run test deps deps-test build bench clean
+.PHONY: run test deps deps-test build bench clean fuzz
 
 deps:
 	@scripts/ensure-packages.sh $(RUN_PACKAGES)
@@ -38,3 +38,8 @@ bench:
 
 clean:
 	rm -rf .build
+
+# Fuzzing (libFuzzer + AddressSanitizer): every target in Fuzz/Targets for FUZZ_SECONDS each.
+FUZZ_SECONDS ?= 60
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) Fuzz/run
