@@ -31,6 +31,12 @@ import TestSupport
         #expect(bom?.contains("a.csv, line 2, field 'latitude'") == true, "\(bom ?? "no error")")
     }
 
+    @Test func linesEndedByCarriageReturnsAloneAreNamed() {
+        let reason = "the header (line 1) holds a carriage return not followed by a line feed: lines must end with LF or CRLF"
+        #expect(gazetteerError(Self.gazetteerHeader + "\rx,X,36.1,36.5,town,1,s\r") == "p.csv: " + reason)
+        #expect(acledError(EventFilesTests.acledHeader + "\r" + EventFilesTests.acledRow() + "\r") == "a.csv: " + reason)
+    }
+
     @Test func mixedLineEndingsReadAsOne() throws {
         let rows = [EventFilesTests.acledRow(), EventFilesTests.acledRow(["event_id_cnty": "SYR2"])]
         let load = try ForeignEvents.read(EventFilesTests.acledHeader + "\r\n" + rows[0] + "\n" + rows[1] + "\r\n", file: "a.csv")

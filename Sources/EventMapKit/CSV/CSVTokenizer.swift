@@ -98,6 +98,13 @@ struct CSVTokenizer {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Why a header cannot be right when one of its fields holds a CR: the file's lines end with
+    /// CR alone (classic Mac OS), which RFC 4180 does not allow; nil otherwise.
+    static func loneCarriageReturnProblem(header fields: [String]) -> String? {
+        guard fields.contains(where: { $0.utf8.contains(0x0D) }) else { return nil }
+        return "the header (line 1) holds a carriage return not followed by a line feed: lines must end with LF or CRLF"
+    }
+
     /// 3 when the bytes start with a UTF-8 byte order mark (dropped: it is not part of the header).
     static func byteOrderMarkLength<C: Collection>(_ bytes: C) -> Int where C.Element == UInt8 {
         bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0

@@ -39,6 +39,7 @@ struct CSVTable {
         }
         guard let first = all.first else { throw .badFile(file: file, reason: "the file is empty: a header line is expected") }
         self.file = file
+        if let problem = CSVTokenizer.loneCarriageReturnProblem(header: first.fields) { throw .badFile(file: file, reason: problem) }
         header = first.fields.map { $0.trimmingSpaces.lowercased() }
         var column: [String: Int] = [:]
         for (i, n) in header.enumerated() where column[n] == nil { column[n] = i }

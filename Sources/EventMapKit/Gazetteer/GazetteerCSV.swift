@@ -21,6 +21,7 @@ public enum GazetteerCSV {
             throw .badRow(file: file, line: error.line, field: "-", reason: "\(error.reason) (field \(error.field))")
         }
         guard let header = rows.first else { throw .badFile(file: file, reason: "the file is empty: a header line is expected") }
+        if let problem = CSVTokenizer.loneCarriageReturnProblem(header: header.fields) { throw .badFile(file: file, reason: problem) }
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         var column: [String: Int] = [:]
         for (i, n) in names.enumerated() where column[n] == nil { column[n] = i }

@@ -26,7 +26,7 @@ struct EventColumns: Sendable {
             do throws(CSVSyntaxError) {
                 guard try t.next() != nil else { return nil }
             } catch { return error }
-            names = t.fields.map { CSVTokenizer.string($0, in: b).trimmingCharacters(in: .whitespaces).lowercased() }
+            names = t.fields.map { CSVTokenizer.string($0, in: b) }
             headerEnd = t.rowEnd
             nextLine = t.line
             return nil
@@ -34,6 +34,8 @@ struct EventColumns: Sendable {
         if let syntax {
             throw .badRow(file: file, line: syntax.line, field: "-", reason: "\(syntax.reason) (field \(syntax.field) of the header)")
         }
+        if let problem = CSVTokenizer.loneCarriageReturnProblem(header: names) { throw .badFile(file: file, reason: problem) }
+        names = names.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         guard !names.isEmpty else { throw .badFile(file: file, reason: "the first line should be a header with id, lat and lon columns") }
         func find(_ options: [String], _ what: String) throws(BatchError) -> (Int, String) {
             for o in options { if let i = names.firstIndex(of: o) { return (i, o) } }
