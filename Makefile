@@ -18,7 +18,7 @@ BIN = .build/release/eventmap
 # when a recipe runs, so after `deps` has installed libgdal-dev.
 export CPATH = $(patsubst -I%,%,$(shell pkg-config --cflags-only-I gdal 2>/dev/null))
 
-.PHONY: run test deps deps-test build bench clean
+.PHONY: run test deps deps-test build bench clean fuzz
 
 deps:
 	@scripts/ensure-packages.sh $(RUN_PACKAGES)
@@ -44,3 +44,8 @@ bench:
 
 clean:
 	rm -rf .build
+
+# Fuzzing (libFuzzer + AddressSanitizer): every target in Fuzz/Targets for FUZZ_SECONDS each.
+FUZZ_SECONDS ?= 60
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) Fuzz/run

@@ -105,4 +105,17 @@ import TestSupport
             #expect(point.count == 2)
         }
     }
+
+    /// A stray quote in an unquoted field is a character (RFC 4180 read leniently), kept and
+    /// written back quoted; text after a closing quote is an error naming line and field.
+    @Test func aStrayQuoteIsACharacterAndTextAfterAClosingQuoteIsAnError() throws {
+        let dir = try input("id,lat,lon,notes\ns1,36.1168,36.51522,5\" shell\nidlib,35.93062,36.63393,plain\n")
+        let r = try CLI.run(["analyze", dir + "/events.csv", "--keep", "notes", "-o", "-"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.split(separator: "\n")[1].hasSuffix(",\"5\"\" shell\""))
+        let bad = try input("id,lat,lon,notes\ns1,36.1168,36.51522,\"5\" shell\n")
+        let e = try CLI.run(["analyze", bad + "/events.csv", "-o", bad + "/out.csv"])
+        #expect(e.status != 0)
+        #expect(e.stderr.contains("events.csv, line 2, field 'notes': text after the closing quote of a quoted field"), "\(e.stderr)")
+    }
 }

@@ -35,10 +35,11 @@ struct CSVTable {
     init(text: String, file: String, required: [String]) throws(EventDataError) {
         let all: [CSVReader.Row]
         do { all = try CSVReader.rows(text) } catch {
-            throw .badRow(file: file, line: error.line, field: "-", reason: error.reason)
+            throw .badRow(file: file, line: error.line, field: "-", reason: "\(error.reason) (field \(error.field))")
         }
         guard let first = all.first else { throw .badFile(file: file, reason: "the file is empty: a header line is expected") }
         self.file = file
+        if let problem = CSVTokenizer.loneCarriageReturnProblem(header: first.fields) { throw .badFile(file: file, reason: problem) }
         header = first.fields.map { $0.trimmingSpaces.lowercased() }
         var column: [String: Int] = [:]
         for (i, n) in header.enumerated() where column[n] == nil { column[n] = i }
@@ -99,6 +100,14 @@ struct CSVTable {
                 throw bad(name, "'\(v)' is not a whole number in \(range.lowerBound)..\(range.upperBound)")
             }
             return i
+        }
+
+        /// A coded value: a whole number in `range` that `decode` knows. A number the range admits
+        /// but the code table lacks is an error too, so a row is never dropped unseen.
+        func code<T>(_ name: String, in range: ClosedRange<Int>, _ decode: (Int) -> T?) throws(EventDataError) -> T {
+            let n = try int(name, in: range)
+            guard let value = decode(n) else { throw bad(name, "\(n) is not one of the codes this format defines") }
+            return value
         }
 
         func latitude(_ name: String) throws(EventDataError) -> Double {

@@ -65,7 +65,7 @@ public enum LayerExport {
         let geos = GEOSContext()
         var header = allPoints ? ["lat", "lon"] : ["wkt"]
         header += schema.fields.map(\.name)
-        var lines = [header.map(CSVReader.escape).joined(separator: ",")]
+        var rows: [[String]] = []
         for f in collection.features {
             var cells: [String]
             switch f.geometry {
@@ -77,8 +77,8 @@ public enum LayerExport {
                 cells = [try GEOSGeometry(g, in: geos).wkt(decimals: 7)]
             }
             cells += schema.fields.map { field in f.properties[field.name].flatMap(LayerSchema.text) ?? "" }
-            lines.append(cells.map(CSVReader.escape).joined(separator: ","))
+            rows.append(cells)
         }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        return CSVWriter.text(header: header, rows: rows)
     }
 }

@@ -26,7 +26,7 @@ public enum GazetteerCSV {
     static func rows(_ text: String, file: String) throws(GazetteerError) -> (places: [Place], offsets: [Int], lines: [Int]) {
         let rows: [CSVReader.Row]
         do { rows = try CSVReader.rows(text) } catch {
-            throw .badRow(file: file, line: error.line, field: "-", reason: error.reason)
+            throw .badRow(file: file, line: error.line, field: "-", reason: "\(error.reason) (field \(error.field))")
         }
         guard let first = rows.first else { throw .badFile(file: file, reason: "the file is empty: a header line is expected") }
         let header = try Header(first, file: file)
@@ -54,6 +54,7 @@ public enum GazetteerCSV {
 
         init(_ header: CSVReader.Row, file: String) throws(GazetteerError) {
             self.file = file
+            if let problem = CSVTokenizer.loneCarriageReturnProblem(header: header.fields) { throw .badFile(file: file, reason: problem) }
             names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             var column: [String: Int] = [:]
             for (i, n) in names.enumerated() where column[n] == nil { column[n] = i }
@@ -130,7 +131,7 @@ public enum GazetteerCSV {
                           p.admin1, p.country, String(p.precision.code),
                           p.statedUncertaintyMetres.map { JSONWriter.format($0, decimals: 1) } ?? "", p.source, p.notes,
                           p.population.map(String.init) ?? ""]
-            out += fields.map(CSVReader.escape).joined(separator: ",") + "\r\n"
+            out += CSVWriter.row(fields) + "\r\n"
         }
         return out
     }

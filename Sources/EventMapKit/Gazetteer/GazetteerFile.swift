@@ -58,8 +58,11 @@ public enum GazetteerFile {
     private static func header(_ csv: MappedFile, _ path: String) throws(GazetteerError) -> GazetteerCSV.Header {
         let start = hasBOM(csv) ? 3 : 0
         let end = csv.bytes[start...].firstIndex(of: 0x0A).map { $0 + 1 } ?? csv.bytes.count
-        var reader = CSVReader(bytes: csv.slice(start..<end), firstLine: 1)
-        guard let row = reader.next() else { throw .badFile(file: path, reason: "the file is empty: a header line is expected") }
+        let first: CSVReader.Row?
+        do { first = try CSVReader.rows(bytes: csv.slice(start..<end), firstLine: 1, limit: 1).first } catch {
+            throw .badFile(file: path, reason: error.description)
+        }
+        guard let row = first else { throw .badFile(file: path, reason: "the file is empty: a header line is expected") }
         return try GazetteerCSV.Header(row, file: path)
     }
 }

@@ -46,8 +46,9 @@ public final class GazetteerLayer: @unchecked Sendable {
         lock.unlock()
         if let all { return all[i] }
         if let csv, let header {
-            var reader = CSVReader(bytes: csv.slice(index.rowRange(i)), firstLine: index.rowLine(i))
-            if let row = reader.next(), let p = try? header.place(row) { return p }
+            // The row was read and checked when the index was built.
+            if let row = (try? CSVReader.rows(bytes: csv.slice(index.rowRange(i)), firstLine: index.rowLine(i), limit: 1))?.first,
+               let p = try? header.place(row) { return p }
         }
         return places[i]
     }
@@ -69,10 +70,8 @@ public final class GazetteerLayer: @unchecked Sendable {
         var all: [Place] = []
         if let csv, let header {
             all.reserveCapacity(count)
-            var reader = CSVReader(bytes: Array(csv.bytes), firstLine: 1)
-            _ = reader.next()
-            while let row = reader.next() {
-                if row.fields.count == 1, row.fields[0].isEmpty { continue }
+            // The rows were read and checked when the index was built.
+            for row in (try? CSVReader.rows(bytes: Array(csv.bytes), firstLine: 1))?.dropFirst() ?? [] {
                 if let p = try? header.place(row) { all.append(p) }
             }
         }

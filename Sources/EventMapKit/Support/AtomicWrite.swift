@@ -1,7 +1,9 @@
 import Foundation
 
-/// Writes files whole or not at all: a temporary file in the same folder, then a rename,
-/// so a reader never sees half a file and a failure leaves the old file as it was.
+/// Writes files whole or not at all: a temporary file in the same folder, flushed to disk
+/// (fsync), then renamed onto the target, so a reader never sees half a file and a failure, a
+/// full disk or a killed process leaves the old file as it was. A target that exists and is not
+/// a regular file (`/dev/stdout`, a pipe) is written directly: it cannot be replaced.
 public enum AtomicWrite {
     public struct Failure: Error, CustomStringConvertible, Sendable {
         public let path: String
@@ -22,23 +24,13 @@ public enum AtomicWrite {
     }
 
     public static func write(_ data: Data, to path: String) throws(Failure) {
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent()
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir), isDir.boolValue else {
-            throw Failure(path: path, reason: "the folder \(dir.path) does not exist")
-        }
-        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try data.write(to: tmp)
+        let file = try AtomicFile(path)
+        do throws(Failure) {
+            try file.append([UInt8](data))
+            try file.commit()
         } catch {
-            try? FileManager.default.removeItem(at: tmp)
-            throw Failure(path: path, reason: error.localizedDescription)
-        }
-        guard rename(tmp.path, url.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: tmp)
-            throw Failure(path: path, reason: reason)
+            file.abandon()
+            throw error
         }
     }
 
@@ -52,7 +44,10 @@ public enum AtomicWrite {
 
     /// Renames a finished temporary file onto `path`. A folder (FlatGeobuf writes one per set of
     /// layers) replaces an old folder of the same name: the old one is moved aside first, then removed.
+    /// A file is flushed to disk first; on failure the temporary is removed.
     public static func commit(temporary: String, to path: String) throws(Failure) {
+        let fd = open(temporary, O_RDONLY | O_CLOEXEC)
+        if fd >= 0 { _ = fsync(fd); close(fd) }
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: temporary, isDirectory: &isDir), isDir.boolValue,
            FileManager.default.fileExists(atPath: path) {
@@ -73,8 +68,104 @@ public enum AtomicWrite {
         }
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
+            unlink(temporary)
             throw Failure(path: path, reason: reason)
         }
+        syncFolder(of: path)
+    }
+
+    /// The folder of `path` if it exists, else a failure naming it.
+    static func checkFolder(of path: String) throws(Failure) {
+        let dir = (path as NSString).deletingLastPathComponent
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dir.isEmpty ? "." : dir, isDirectory: &isDir), isDir.boolValue else {
+            throw Failure(path: path, reason: "the folder \(dir) does not exist")
+        }
+    }
+
+    /// Makes a rename durable (the folder's entry reaches the disk too); best effort.
+    static func syncFolder(of path: String) {
+        let dir = (path as NSString).deletingLastPathComponent
+        let fd = open(dir.isEmpty ? "." : dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if fd >= 0 { _ = fsync(fd); close(fd) }
+    }
+}
+
+/// A file written in pieces and put in place whole by `commit`, or removed by `abandon`
+/// (also on deinit when neither was called). Its descriptor is closed exactly once.
+final class AtomicFile {
+    let path: String
+    private var fd: Int32
+    /// Nil when writing directly (the target is a device or a pipe).
+    private let temporary: String?
+    private var finished = false
+
+    init(_ path: String) throws(AtomicWrite.Failure) {
+        self.path = path
+        try AtomicWrite.checkFolder(of: path)
+        var st = stat()
+        if stat(path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFREG && (st.st_mode & S_IFMT) != S_IFDIR {
+            fd = open(path, O_WRONLY | O_CLOEXEC)
+            temporary = nil
+        } else {
+            let tmp = AtomicWrite.temporaryPath(besides: path)
+            fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+            temporary = tmp
+        }
+        guard fd >= 0 else { throw AtomicWrite.Failure(path: path, reason: String(cString: strerror(errno))) }
+    }
+
+    deinit { abandon() }
+
+    func append(_ bytes: [UInt8]) throws(AtomicWrite.Failure) {
+        let fd = self.fd
+        let failure: Int32 = bytes.withUnsafeBytes { b in
+            var off = 0
+            while off < b.count {
+                let r = Foundation.write(fd, b.baseAddress! + off, b.count - off)
+                if r < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                off += r
+            }
+            return 0
+        }
+        guard failure == 0 else { throw AtomicWrite.Failure(path: path, reason: String(cString: strerror(failure))) }
+    }
+
+    /// Flushes, closes and renames onto the target; on failure the temporary file is removed.
+    func commit() throws(AtomicWrite.Failure) {
+        guard !finished else { return }
+        finished = true
+        let fd = self.fd
+        self.fd = -1
+        guard let temporary else {
+            guard close(fd) == 0 else { throw AtomicWrite.Failure(path: path, reason: String(cString: strerror(errno))) }
+            return
+        }
+        // fsync and close report a full disk on file systems that allocate late.
+        var failure: Int32 = fsync(fd) == 0 ? 0 : errno
+        if failure == EINVAL { failure = 0 }  // a file system that cannot sync: nothing to flush
+        if close(fd) != 0 && failure == 0 { failure = errno }
+        guard failure == 0 else {
+            unlink(temporary)
+            throw AtomicWrite.Failure(path: path, reason: String(cString: strerror(failure)))
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw AtomicWrite.Failure(path: path, reason: reason)
+        }
+        AtomicWrite.syncFolder(of: path)
+    }
+
+    /// Closes and removes the temporary file; the target is left as it was.
+    func abandon() {
+        guard !finished else { return }
+        finished = true
+        close(fd)
+        fd = -1
+        if let temporary { unlink(temporary) }
     }
 }

@@ -30,6 +30,9 @@ public struct Length: Sendable, Hashable, Comparable, CustomStringConvertible {
         guard let v = Double.strictDecimal(number), v >= 0 else {
             throw ParseError(text: text, reason: "'\(number)' is not a non-negative number")
         }
+        guard (v * unit.metres).isFinite else {
+            throw ParseError(text: text, reason: "'\(number)\(unit.name)' is too large to be a length on the earth")
+        }
         metres = v * unit.metres
     }
 

@@ -28,8 +28,8 @@ import Testing
     }
 
     @Test func escapeQuotesOnlyWhenNeeded() {
-        #expect(CSVReader.escape("plain") == "plain")
-        #expect(CSVReader.escape("a,b") == "\"a,b\"")
-        #expect(CSVReader.escape("say \"x\"") == "\"say \"\"x\"\"\"")
+        #expect(CSVWriter.field("plain") == "plain")
+        #expect(CSVWriter.field("a,b") == "\"a,b\"")
+        #expect(CSVWriter.field("say \"x\"") == "\"say \"\"x\"\"\"")
     }
 }

@@ -17,7 +17,7 @@ import Testing
             "tags": "", "timestamp": "1604000000",
         ]
         for (k, x) in overrides { v[k] = x }
-        return ACLEDFormat.columns.map { CSVReader.escape(v[$0] ?? "") }.joined(separator: ",")
+        return ACLEDFormat.columns.map { CSVWriter.field(v[$0] ?? "") }.joined(separator: ",")
     }
 
     static func readACLED(_ rows: [String], skipBad: Bool = false) throws(EventDataError) -> EventLoad {
@@ -68,7 +68,7 @@ import Testing
 
     @Test func unterminatedQuoteIsAnError() {
         let e = Self.error([Self.acledRow(), "\"SYR3,2020-10-26"])
-        #expect(e == .badRow(file: "in.csv", line: 3, field: "-", reason: "a quoted field opened here is never closed"))
+        #expect(e == .badRow(file: "in.csv", line: 3, field: "-", reason: "a quoted field opened here is never closed (field 1)"))
     }
 
     @Test func skipBadTurnsRowErrorsIntoWarnings() throws {

@@ -11,6 +11,17 @@ import Testing
     }
 
     /// UCDP GED's columns, in the order of the GED codebook's variable list (issue 6's list).
+    /// A notes field with a line break but no comma (issue 12): the writer once left CRLF unquoted
+    /// (a Swift Character "\r\n" is neither "\r" nor "\n"), and the file read back with 28 fields.
+    @Test func acledNotesWithLineBreaksRoundTrip() throws {
+        for notes in ["line one\r\nline two", "line one\nline two", "cr\ronly"] {
+            let text = EventFilesTests.acledHeader + "\r\n" + EventFilesTests.acledRow(["notes": notes]) + "\r\n"
+            let first = try ForeignEvents.read(text, file: "in.csv").events
+            let again = try ForeignEvents.read(ACLEDFormat.write(first), file: "out.csv").events
+            #expect(again.map(\.notes) == [notes])
+        }
+    }
+
     @Test func ucdpColumnsExactly() throws {
         let header = UCDPFormat.write([]).split(separator: "\r\n").first.map(String.init)
         #expect(header == "id,relid,year,active_year,code_status,type_of_violence,conflict_dset_id,conflict_new_id,conflict_name,dyad_dset_id,dyad_new_id,dyad_name,side_a_dset_id,side_a_new_id,side_a,side_b_dset_id,side_b_new_id,side_b,number_of_sources,source_article,source_office,source_date,source_headline,source_original,where_prec,where_coordinates,where_description,adm_1,adm_2,latitude,longitude,geom_wkt,priogrid_gid,country,country_id,region,event_clarity,date_prec,date_start,date_end,deaths_a,deaths_b,deaths_civilians,deaths_unknown,best,high,low")
@@ -39,7 +50,7 @@ import Testing
     ]
 
     static func ucdpText(_ rows: [[String: String]]) -> String {
-        ([UCDPFormat.columns.joined(separator: ",")] + rows.map { r in UCDPFormat.columns.map { CSVReader.escape(r[$0] ?? "") }.joined(separator: ",") })
+        ([UCDPFormat.columns.joined(separator: ",")] + rows.map { r in UCDPFormat.columns.map { CSVWriter.field(r[$0] ?? "") }.joined(separator: ",") })
             .joined(separator: "\r\n") + "\r\n"
     }
 
@@ -184,7 +195,7 @@ import Testing
 @Suite struct ExtraColumnTests {
     @Test func ucdpExtraColumnSurvivesInSourceOriginal() throws {
         let header = UCDPFormat.columns + ["gwnoa"]
-        let row = UCDPFormat.columns.map { CSVReader.escape(FormatTests.ucdpRow[$0] ?? "") } + ["652"]
+        let row = UCDPFormat.columns.map { CSVWriter.field(FormatTests.ucdpRow[$0] ?? "") } + ["652"]
         let text = header.joined(separator: ",") + "\n" + row.joined(separator: ",") + "\n"
         let e = try ForeignEvents.read(text, file: "ged.csv").events
         let out = try CSVReader.rows(UCDPFormat.write(e))[1].fields

@@ -8,8 +8,7 @@ enum AnalysisRowFormatter {
     static func header(layout: EventColumns, format: BatchAnalysis.Format) -> [UInt8] {
         switch format {
         case .csv:
-            let names = BatchAnalysis.columns + layout.keepNames.map { CSVReader.escape($0) }
-            return Array((names.joined(separator: ",") + "\n").utf8)
+            return Array((CSVWriter.row(BatchAnalysis.columns + layout.keepNames) + "\n").utf8)
         case .geojson:
             return Array("{\n\"type\": \"FeatureCollection\",\n\"features\": [\n".utf8)
         }

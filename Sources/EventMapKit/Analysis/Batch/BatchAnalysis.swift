@@ -78,8 +78,8 @@ public struct BatchAnalysis: Sendable {
         self.countries = countries
         self.places = places
         placeIndex = NearestPlaceIndex(positions: places.map(\.position))
-        placeIds = places.map { Array(CSVReader.escape($0.id).utf8) }
-        placeNames = places.map { Array(CSVReader.escape($0.name).utf8) }
+        placeIds = places.map { Array(CSVWriter.field($0.id).utf8) }
+        placeNames = places.map { Array(CSVWriter.field($0.name).utf8) }
     }
 
     /// Analyses `eventsPath` into `destination`. `progress(bytesRead, fileSize)` is called from

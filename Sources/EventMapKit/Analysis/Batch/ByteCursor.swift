@@ -15,10 +15,10 @@ struct ByteCursor {
         }
     }
 
-    /// A field as it came, quoted when it holds a comma, a quote or a line break.
+    /// A field as it came, quoted by `CSVWriter`'s rule (a comma, a quote, a CR or an LF).
     mutating func csvField(_ text: UnsafeBufferPointer<UInt8>, from: Int, to: Int) {
         var plain = true
-        for i in from..<to where text[i] == 0x2C || text[i] == 0x22 || text[i] == 0x0A || text[i] == 0x0D { plain = false; break }
+        for i in from..<to where CSVWriter.forcesQuotes(text[i]) { plain = false; break }
         if plain {
             if to > from { p.update(from: text.baseAddress! + from, count: to - from); p += to - from }
             return

@@ -5,6 +5,8 @@ import Foundation
 /// and any columns to keep.
 struct EventColumns: Sendable {
     var fieldCount: Int
+    /// The header's column names, trimmed and lowercased, to name a field in an error.
+    var names: [String]
     var id: Int, lat: Int, lon: Int
     var idName: String, latName: String, lonName: String
     var keep: [Int]
@@ -18,18 +20,22 @@ struct EventColumns: Sendable {
     /// of the block.
     static func read(header block: RowBlock, file: String, keep: [String]) throws(BatchError) -> (EventColumns, RowBlock) {
         var names: [String] = []
-        var headerEnd = block.bytes.count
-        var inQuotes = false
-        for (i, c) in block.bytes.enumerated() {
-            if c == 0x22 { inQuotes.toggle() } else if c == 0x0A && !inQuotes { headerEnd = i + 1; break }
+        var headerEnd = 0, nextLine = block.firstLine
+        let syntax: CSVSyntaxError? = block.bytes.withUnsafeBytes { b in
+            var t = CSVTokenizer(b, firstLine: block.firstLine)
+            do throws(CSVSyntaxError) {
+                guard try t.next() != nil else { return nil }
+            } catch { return error }
+            names = t.fields.map { CSVTokenizer.string($0, in: b) }
+            headerEnd = t.rowEnd
+            nextLine = t.line
+            return nil
         }
-        let headerBytes = Array(block.bytes[0..<headerEnd])
-        _ = headerBytes.withUnsafeBytes { b in
-            CSVFieldSplitter.forEachRow(in: b, firstLine: block.firstLine) { _, fields in
-                names = fields.map { CSVFieldSplitter.string($0, in: b).trimmingCharacters(in: .whitespaces).lowercased() }
-                return false
-            }
+        if let syntax {
+            throw .badRow(file: file, line: syntax.line, field: "-", reason: "\(syntax.reason) (field \(syntax.field) of the header)")
         }
+        if let problem = CSVTokenizer.loneCarriageReturnProblem(header: names) { throw .badFile(file: file, reason: problem) }
+        names = names.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         guard !names.isEmpty else { throw .badFile(file: file, reason: "the first line should be a header with id, lat and lon columns") }
         func find(_ options: [String], _ what: String) throws(BatchError) -> (Int, String) {
             for o in options { if let i = names.firstIndex(of: o) { return (i, o) } }
@@ -45,9 +51,8 @@ struct EventColumns: Sendable {
             }
             keepIdx.append(i)
         }
-        let newlines = headerBytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-        let rest = RowBlock(bytes: Array(block.bytes[headerEnd...]), firstLine: block.firstLine + newlines)
-        return (EventColumns(fieldCount: names.count, id: id, lat: lat, lon: lon, idName: idName, latName: latName,
+        let rest = RowBlock(bytes: Array(block.bytes[headerEnd...]), firstLine: nextLine)
+        return (EventColumns(fieldCount: names.count, names: names, id: id, lat: lat, lon: lon, idName: idName, latName: latName,
                              lonName: lonName, keep: keepIdx, keepNames: keep), rest)
     }
 
@@ -56,46 +61,50 @@ struct EventColumns: Sendable {
         var out = ParsedEvents()
         out.positions.reserveCapacity(block.bytes.count / 24)
         var failure: BatchError?
-        let unclosed = block.bytes.withUnsafeBytes { b in
-            CSVFieldSplitter.forEachRow(in: b, firstLine: block.firstLine) { line, fields in
-                func bad(_ field: String, _ reason: String) -> Bool {
-                    failure = .badRow(file: file, line: line, field: field, reason: reason)
-                    return false
+        block.bytes.withUnsafeBytes { b in
+            var t = CSVTokenizer(b, firstLine: block.firstLine)
+            func bad(_ line: Int, _ field: String, _ reason: String) {
+                failure = .badRow(file: file, line: line, field: field, reason: reason)
+            }
+            while true {
+                let next: Int?
+                do throws(CSVSyntaxError) { next = try t.next() } catch {
+                    bad(error.line, error.field <= names.count ? names[error.field - 1] : "-", error.reason)
+                    return
                 }
-                guard fields.count == fieldCount else {
-                    return bad("-", "the row has \(fields.count) fields but the header has \(fieldCount)")
+                guard let line = next else { return }
+                guard t.fields.count == fieldCount else {
+                    return bad(line, "-", "the row has \(t.fields.count) fields but the header has \(fieldCount)")
                 }
-                let latField = fields[lat], lonField = fields[lon]
+                let latField = t.fields[lat], lonField = t.fields[lon]
                 let latBytes = Self.trimmed(b, latField), lonBytes = Self.trimmed(b, lonField)
-                guard !latBytes.isEmpty else { return bad(latName, "the latitude is empty") }
+                guard !latBytes.isEmpty else { return bad(line, latName, "the latitude is empty") }
                 guard let latValue = DecimalBytes.parse(latBytes) else {
-                    return bad(latName, "'\(CSVFieldSplitter.string(latField, in: b))' is not a number")
+                    return bad(line, latName, "'\(CSVTokenizer.string(latField, in: b))' is not a number")
                 }
                 guard (-90.0...90.0).contains(latValue) else {
-                    return bad(latName, "latitude \(CSVFieldSplitter.string(latField, in: b)) is outside -90..90")
+                    return bad(line, latName, "latitude \(CSVTokenizer.string(latField, in: b)) is outside -90..90")
                 }
-                guard !lonBytes.isEmpty else { return bad(lonName, "the longitude is empty") }
+                guard !lonBytes.isEmpty else { return bad(line, lonName, "the longitude is empty") }
                 guard let lonValue = DecimalBytes.parse(lonBytes) else {
-                    return bad(lonName, "'\(CSVFieldSplitter.string(lonField, in: b))' is not a number")
+                    return bad(line, lonName, "'\(CSVTokenizer.string(lonField, in: b))' is not a number")
                 }
                 guard (-180.0...180.0).contains(lonValue) else {
-                    return bad(lonName, "longitude \(CSVFieldSplitter.string(lonField, in: b)) is outside -180..180")
+                    return bad(line, lonName, "longitude \(CSVTokenizer.string(lonField, in: b)) is outside -180..180")
                 }
-                let idField = fields[id]
-                guard idField.end > idField.start else { return bad(idName, "the id is empty") }
-                CSVFieldSplitter.bytes(idField, in: b, into: &out.text)
+                let idField = t.fields[id]
+                guard idField.end > idField.start else { return bad(line, idName, "the id is empty") }
+                CSVTokenizer.bytes(idField, in: b, into: &out.text)
                 out.textEnds.append(out.text.count)
                 for k in keep {
-                    CSVFieldSplitter.bytes(fields[k], in: b, into: &out.text)
+                    CSVTokenizer.bytes(t.fields[k], in: b, into: &out.text)
                     out.textEnds.append(out.text.count)
                 }
                 out.positions.append(LonLat(lon: lonValue, lat: latValue))
                 out.lines.append(line)
-                return true
             }
         }
         if let failure { return .failure(failure) }
-        if let unclosed { return .failure(.badRow(file: file, line: unclosed, field: "-", reason: "a quoted field opened here is never closed")) }
         out.textsPerRow = 1 + keep.count
         return .success(out)
     }
@@ -104,7 +113,7 @@ struct EventColumns: Sendable {
 extension EventColumns {
     /// A field's bytes without surrounding spaces or tabs.
     @inline(__always)
-    static func trimmed(_ b: UnsafeRawBufferPointer, _ f: CSVFieldSplitter.Field) -> UnsafeRawBufferPointer {
+    static func trimmed(_ b: UnsafeRawBufferPointer, _ f: CSVTokenizer.Field) -> UnsafeRawBufferPointer {
         var start = f.start, end = f.end
         while start < end && (b[start] == 0x20 || b[start] == 0x09) { start += 1 }
         while end > start && (b[end - 1] == 0x20 || b[end - 1] == 0x09) { end -= 1 }

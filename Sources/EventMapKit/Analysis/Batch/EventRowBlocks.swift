@@ -6,14 +6,18 @@ struct RowBlock: Sendable {
     let firstLine: Int
 }
 
-/// Reads a CSV file in fixed-size pieces and cuts them at row boundaries (a newline outside
-/// quotes), so that the rows of each block can be parsed on any thread while the file is never
-/// held whole: memory stays flat however long the file is.
+/// Reads a CSV file in fixed-size pieces and cuts them at row ends found by `RowBoundaryScanner`
+/// (the tokenizer's own rules, so a stray quote cannot hold the rest of the file in one block),
+/// so that the rows of each block can be parsed on any thread while the file is never held
+/// whole: memory stays flat however long the file is. A row longer than `maximumRowBytes`
+/// (a quoted field that never closes, most likely) stops the read with an error naming its line.
 final class EventRowBlockReader {
     let path: String
     private let fd: Int32
     private let blockBytes: Int
+    private let maximumRowBytes: Int
     private var carry: [UInt8] = []
+    private var scanner = RowBoundaryScanner()
     private var nextLine = 1
     private var atEnd = false
     private var first = true
@@ -21,9 +25,13 @@ final class EventRowBlockReader {
     private(set) var bytesRead = 0
     let fileSize: Int
 
-    init(path: String, blockBytes: Int = 1 << 18) throws(BatchError) {
+    /// 64 MiB: far beyond any real event row, small enough to keep memory bounded.
+    static let defaultMaximumRowBytes = 64 << 20
+
+    init(path: String, blockBytes: Int = 1 << 18, maximumRowBytes: Int = defaultMaximumRowBytes) throws(BatchError) {
         self.path = path
         self.blockBytes = blockBytes
+        self.maximumRowBytes = maximumRowBytes
         fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             throw .badFile(file: path, reason: "cannot open it (\(String(cString: strerror(errno))))")
@@ -43,42 +51,45 @@ final class EventRowBlockReader {
                 return RowBlock(bytes: carry, firstLine: nextLine)
             }
             var buffer = carry
+            carry = []
             let old = buffer.count
             buffer.reserveCapacity(old + blockBytes)
             var got = 0
             var failure: Int32 = 0
             buffer.append(contentsOf: repeatElement(0, count: blockBytes))
             buffer.withUnsafeMutableBytes { b in
-                let r = read(fd, b.baseAddress! + old, blockBytes)
-                if r < 0 { failure = errno } else { got = r }
+                while true {
+                    let r = read(fd, b.baseAddress! + old, blockBytes)
+                    if r < 0 && errno == EINTR { continue }
+                    if r < 0 { failure = errno } else { got = r }
+                    return
+                }
             }
             if failure != 0 { throw .badFile(file: path, reason: "read failed (\(String(cString: strerror(failure))))") }
             buffer.removeLast(blockBytes - got)
             bytesRead += got
-            if got == 0 { atEnd = true }
+            if got == 0 { atEnd = true; carry = buffer; continue }
+            var scanFrom = old
             if first {
                 first = false
-                if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { buffer.removeFirst(3) }
+                let bom = CSVTokenizer.byteOrderMarkLength(buffer)
+                if bom > 0 { buffer.removeFirst(bom); scanFrom = 0 }
             }
-            if atEnd { carry = buffer; continue }
-            // Cut after the last newline that lies outside quotes.
-            var inQuotes = false
-            var cut = -1
-            var newlines = 0, newlinesBeforeCut = 0
-            buffer.withUnsafeBufferPointer { b in
-                for i in 0..<b.count {
-                    let c = b[i]
-                    if c == 0x22 { inQuotes.toggle() } else if c == 0x0A {
-                        newlines += 1
-                        if !inQuotes { cut = i; newlinesBeforeCut = newlines }
-                    }
+            // Only the new bytes are scanned: the scanner carries its state across reads.
+            let cut = buffer.withUnsafeBytes { scanner.scan($0, from: scanFrom) }
+            guard let cut else {
+                // One row longer than a block: read on, up to the limit.
+                guard buffer.count <= maximumRowBytes else {
+                    throw .badRow(file: path, line: nextLine, field: "-",
+                                  reason: "the row is longer than \(maximumRowBytes) bytes: is a quoted field opened here never closed?")
                 }
+                carry = buffer
+                continue
             }
-            if cut < 0 { carry = buffer; continue }  // one row longer than a block: read on
-            carry = Array(buffer[(cut + 1)...])
-            buffer.removeLast(buffer.count - cut - 1)
+            carry = Array(buffer[cut.end...])
+            buffer.removeLast(buffer.count - cut.end)
             let block = RowBlock(bytes: buffer, firstLine: nextLine)
-            nextLine += newlinesBeforeCut
+            nextLine += cut.lineFeeds
             return block
         }
     }

@@ -24,7 +24,7 @@ public enum ACLEDFormat {
         try eachRow(table, skipBad: skipBad, skipped: &skipped) { f throws(EventDataError) in
             let id = try f.required("event_id_cnty")
             let day = try f.day("event_date")
-            guard let tp = DatePrecision(acledTimePrecision: try f.int("time_precision", in: 1...3)) else { return }
+            let tp = try f.code("time_precision", in: 1...3, DatePrecision.init(acledTimePrecision:))
             let geo = try f.int("geo_precision", in: 1...3)
             let lat = try f.latitude("latitude"), lon = try f.longitude("longitude")
             guard let fatalities = try f.optionalNumber("fatalities"), fatalities >= 0, fatalities.rounded() == fatalities else {
@@ -51,11 +51,7 @@ public enum ACLEDFormat {
     /// What ACLED cannot hold (a date range, where_prec 3-7, wounded, combined tolls, the reports)
     /// is appended to `notes`.
     public static func write(_ events: [Event]) -> String {
-        var out = columns.joined(separator: ",") + "\r\n"
-        for e in events {
-            out += row(e).map(CSVReader.escape).joined(separator: ",") + "\r\n"
-        }
-        return out
+        CSVWriter.text(header: columns, rows: events.map(row))
     }
 
     static func row(_ e: Event) -> [String] {

@@ -29,8 +29,8 @@ public enum UCDPFormat {
             let id = f["relid"].isEmpty ? try f.required("id") : f["relid"]
             let start = try f.day("date_start"), end = try f.day("date_end")
             guard end >= start else { throw f.bad("date_end", "\(end) is before date_start \(start)") }
-            guard let dp = DatePrecision(rawValue: try f.int("date_prec", in: 1...5)),
-                  let wp = LocationPrecision(code: try f.int("where_prec", in: 1...7)) else { return }
+            let dp = try f.code("date_prec", in: 1...5, DatePrecision.init(rawValue:))
+            let wp = try f.code("where_prec", in: 1...7, LocationPrecision.init(code:))
             let lat = try f.latitude("latitude"), lon = try f.longitude("longitude")
             var n: [String: Double] = [:]
             for k in ["low", "best", "high"] {
@@ -61,11 +61,7 @@ public enum UCDPFormat {
     /// wounded, combined tolls, report qualifiers and supersessions, our notes) goes into
     /// `source_original`, prefixed "eventmap:", and the location notes into `where_description`.
     public static func write(_ events: [Event]) -> String {
-        var out = columns.joined(separator: ",") + "\r\n"
-        for (i, e) in events.enumerated() {
-            out += row(e, number: i + 1).map(CSVReader.escape).joined(separator: ",") + "\r\n"
-        }
-        return out
+        CSVWriter.text(header: columns, rows: events.enumerated().map { row($1, number: $0 + 1) })
     }
 
     static func row(_ e: Event, number: Int) -> [String] {

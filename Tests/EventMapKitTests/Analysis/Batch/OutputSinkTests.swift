@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import EventMapKit
+
+/// The analyze output: the previous file stays whole on failure, and the descriptor is closed once.
+@Suite(.serialized) struct OutputSinkTests {
+    /// Before the fix, a failed rename closed the descriptor in `commit` and `abandon` closed the
+    /// same number again: by then it belonged to the next file opened (here /dev/null).
+    @Test func aFailedCommitThenAbandonClosesTheDescriptorOnce() throws {
+        let dir = Paths.temporaryFolder("sink")
+        let target = dir + "/out.csv"
+        try FileManager.default.createDirectory(atPath: target + "/not-empty", withIntermediateDirectories: true)
+        let sink = try OutputSink(.file(target))
+        try sink.write(Array("id\n".utf8))
+        #expect(throws: BatchError.self) { try sink.commit() }
+        let other = open("/dev/null", O_RDONLY)
+        defer { close(other) }
+        sink.abandon()
+        #expect(fcntl(other, F_GETFD) != -1, "abandon closed a descriptor it no longer owned")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["out.csv"])
+    }
+
+    @Test func abandonLeavesThePreviousFileAsItWas() throws {
+        let dir = Paths.temporaryFolder("sink")
+        try "previous\n".write(toFile: dir + "/out.csv", atomically: true, encoding: .utf8)
+        let sink = try OutputSink(.file(dir + "/out.csv"))
+        try sink.write(Array(repeating: 0x61, count: 3 << 20))
+        sink.abandon()
+        #expect(try String(contentsOfFile: dir + "/out.csv", encoding: .utf8) == "previous\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["out.csv"])
+    }
+
+    @Test func aDeviceIsWrittenDirectlyAndAFullOneIsAnError() throws {
+        let sink = try OutputSink(.file("/dev/full"))
+        #expect(throws: BatchError.cannotWrite(path: "/dev/full", reason: "No space left on device")) {
+            try sink.write(Array(repeating: 0x61, count: 2 << 20))
+        }
+        sink.abandon()
+        #expect(FileManager.default.fileExists(atPath: "/dev/full"))
+    }
+}
