@@ -26,15 +26,27 @@ struct AnalyzeCommand: ParsableCommand {
             A bad row stops the run with its line (the header is line 1) and field; a file output is then \
             not written at all.
 
+            As a pipe worker (Spark, xargs, GNU parallel): `-` reads the events from standard input, \
+            --columns names the columns of header-less input in file order (then line 1 is the first event), \
+            and --no-header leaves the header line out of the CSV output. Rows come out in input order, \
+            one per event, so a partition's output lines up with its input.
+
             Examples:
               eventmap analyze events.csv -o analysis.csv
               eventmap analyze acled_syria.csv --within 10km --keep event_date --keep fatalities -o -
               eventmap analyze events.csv --border geodata/borders/countries.geojson -o events.geojson
+              tail -n +2 events.csv | eventmap analyze - --columns id,lat,lon --no-header
             """
     )
 
-    @Argument(help: ArgumentHelp("The events CSV file.", valueName: "events.csv"))
+    @Argument(help: ArgumentHelp("The events CSV file, or - for standard input.", valueName: "events.csv"))
     var events: String
+
+    @Option(help: ArgumentHelp("The input has no header: its columns, in file order, comma-separated (e.g. id,lat,lon).", valueName: "names"))
+    var columns: String?
+
+    @Flag(help: "Leave the header line out of the CSV output.")
+    var noHeader = false
 
     @Option(help: ArgumentHelp("A GeoJSON file of lines or polygons to measure to (default: the bundled Syria-Turkey border).", valueName: "file"))
     var border: String?
@@ -62,6 +74,9 @@ struct AnalyzeCommand: ParsableCommand {
         do { options.withinMetres = try Length(parsing: within).metres } catch { throw CLIError("--within: \(error.description).") }
         options.keepColumns = keep
         options.format = output.lowercased().hasSuffix(".geojson") ? .geojson : .csv
+        options.inputColumns = columns.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        options.writeHeader = !noHeader
+        if noHeader && options.format == .geojson { throw CLIError("--no-header is for CSV output; GeoJSON has no header line.") }
 
         let borderPath = try border ?? (dataOptions.dataDirectory() + "/borders/syria-turkey.geojson")
         let lines: [[LonLat]]
