@@ -11,13 +11,14 @@ so the distance is an approximation (shown against GeographicLib in RESULTS.md).
 
 Run: python bench/duckdb_analyze.py EVENTS.csv BORDER.geojson PLACES.csv OUT.csv [--within M] [--threads N]
 """
-import argparse
 import glob
 import json
 import os
 
 import duckdb
 import duckdb_extension_spatial
+
+import peer_cli
 
 
 def spatial_extension():
@@ -29,12 +30,7 @@ def spatial_extension():
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("events")
-    ap.add_argument("border")
-    ap.add_argument("places")
-    ap.add_argument("out")
-    ap.add_argument("--within", type=float, default=20000.0)
+    ap = peer_cli.parser(__doc__.splitlines()[0])
     ap.add_argument("--threads", type=int, default=os.cpu_count())
     args = ap.parse_args()
 

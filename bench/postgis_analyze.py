@@ -11,7 +11,6 @@ Run: python bench/postgis_analyze.py EVENTS.csv BORDER.geojson PLACES.csv OUT.cs
 Prints the peak memory of the server backend that did the work (its VmHWM, read by the backend
 itself through pg_read_file: the bench's user is the throwaway server's superuser) on stderr.
 """
-import argparse
 import csv
 import json
 import os
@@ -19,19 +18,16 @@ import subprocess
 import sys
 import tempfile
 
+import peer_cli
+
 PSQL = "/usr/lib/postgresql/15/bin/psql"
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("events")
-    ap.add_argument("border")
-    ap.add_argument("places")
-    ap.add_argument("out")
+    ap = peer_cli.parser(__doc__.splitlines()[0])
     ap.add_argument("--socket", required=True)
     ap.add_argument("--user", default="eventmap")
     ap.add_argument("--database", default="eventmap")
-    ap.add_argument("--within", type=float, default=20000.0)
     args = ap.parse_args()
 
     with open(args.border) as f:

@@ -53,6 +53,9 @@ import TestSupport
 
     @Test(.disabled(if: TestRun.isSanitizerPass, "Spark's work is not Swift's: it runs in the first CI pass only"))
     func sparkLocalModeMatchesSingleMachineAnalyzeRowForRow() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Paths.venvPython),
+                     "no \(Paths.venvPython): `make test` creates the venv with PySpark (scripts/ensure-venv.sh)")
+        try #require(ExternalTool.isInstalled("java"), "no java: `make test` installs openjdk-17-jre-headless (TEST_PACKAGES)")
         let dir = Paths.temporaryFolder("eventmap-spark")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try Self.events(100_000, seed: 20_201_026).write(toFile: dir + "/events.csv", atomically: true, encoding: .utf8)

@@ -82,8 +82,9 @@ public enum OGRLayerWriter {
             }
             try ds.commitTransaction()
             try ds.close()
-        } catch let e as GDALError {
+        } catch {
             ds.rollbackTransaction()
+            guard let e = error as? GDALError else { throw error }
             throw GDALError(operation: e.operation, message: connection.redacting(e.message))
         }
     }
