@@ -75,8 +75,8 @@ public enum OGRLayerWriter {
             for (i, collection) in layers.enumerated() {
                 let name = launderedName(collection.name ?? "layer\(i + 1)")
                 if existing == .refuse, ds.layer(named: name) != nil {
-                    throw GDALError(operation: "writing table \(name)", message: "the table \(name) exists already in \(connection.label); "
-                                    + "give --overwrite to replace it or --append to add to it")
+                    throw LayerExport.Refusal(description: "the table \(name) exists already in \(connection.label): "
+                                              + "give --overwrite to replace it or --append to add to it")
                 }
                 try write(collection, name: name, into: ds, srs: srs, format: .postgis, existing: existing)
             }
