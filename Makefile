@@ -7,10 +7,12 @@ SWIFT ?= swift
 # Build and run: the C libraries (GEOS, PROJ; GDAL, whose headers are read at build time and which
 # `export` loads at run time) and pkg-config to find them.
 RUN_PACKAGES = pkg-config libgeos-dev libproj-dev libgdal-dev
-# Benchmarks: GNU time for peak memory, valgrind for the instruction profile, venv/pip for GeoPandas (the peer).
-BENCH_PACKAGES = $(RUN_PACKAGES) time valgrind python3-venv python3-pip
-# Tests: independent references (GeodSolve, cs2cs, ogrinfo, validate_gpkg.py) and checkers.
-TEST_PACKAGES = $(RUN_PACKAGES) geographiclib-tools proj-bin gdal-bin python3-gdal libxml2-utils librsvg2-bin chromium python3-venv python3-pip
+# Benchmarks: GNU time for peak memory, valgrind for the instruction profile, venv/pip for GeoPandas and
+# DuckDB (peers), a throwaway PostgreSQL 15 + PostGIS 3 server (the third peer).
+BENCH_PACKAGES = $(RUN_PACKAGES) time valgrind python3-venv python3-pip postgresql-15-postgis-3
+# Tests: independent references (GeodSolve, cs2cs, ogrinfo, validate_gpkg.py) and checkers; a throwaway
+# PostgreSQL 15 + PostGIS 3 server (the PostGIS export test) and Java 17 (the Spark job's test, PySpark in the venv).
+TEST_PACKAGES = $(RUN_PACKAGES) geographiclib-tools proj-bin gdal-bin python3-gdal libxml2-utils librsvg2-bin chromium python3-venv python3-pip postgresql-15-postgis-3 openjdk-17-jre-headless
 
 BIN = .build/release/eventmap
 

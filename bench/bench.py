@@ -1,6 +1,8 @@
-"""Times `eventmap analyze` and the GeoPandas way of doing the same job side by side, on the
-same synthetic events, with peak memory (GNU time -v), compares their outputs, and writes
-bench/RESULTS.md. Started by bench/run (which prepares the venv, the data and the binary).
+"""Times `eventmap analyze` and its peers doing the same job side by side, on the same synthetic
+events, with peak memory (GNU time -v), compares their outputs, and writes bench/RESULTS.md.
+Peers: GeoPandas (UTM 37N, planar), PostGIS (SQL on geography, a throwaway server started here)
+and DuckDB spatial (points-only spheroid distance). Started by bench/run (which prepares the
+venv, the data and the binary).
 """
 import argparse
 import csv
@@ -117,35 +119,69 @@ def callgrind_profile(path, n):
     return n, total, phases
 
 
+PEERS = ("geopandas", "postgis", "duckdb")
+TITLES = {"geopandas": "GeoPandas", "postgis": "PostGIS", "duckdb": "DuckDB spatial"}
+
+
+def peer_command(peer, path, out, pg):
+    if peer == "geopandas":
+        return [sys.executable, "bench/geopandas_analyze.py", path, BORDER, PLACES, out, "--within", "20000"]
+    if peer == "postgis":
+        return [sys.executable, "bench/postgis_analyze.py", path, BORDER, PLACES, out, "--within", "20000", "--socket", pg.socket]
+    return [sys.executable, "bench/duckdb_analyze.py", path, BORDER, PLACES, out, "--within", "20000"]
+
+
+def peak_mib(peer, run):
+    """Peak memory: the process tree's (GNU time); for PostGIS plus the server backend's VmHWM."""
+    rss = run[3]
+    if peer == "postgis":
+        m = re.search(r"VmHWM\): (\d+) kB", run[4])
+        rss += int(m.group(1)) / 1024 if m else 0
+    return rss
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="100000,1000000")
+    ap.add_argument("--peers", default=",".join(PEERS), help="comma-separated: " + ", ".join(PEERS))
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--out", default=os.path.join(ROOT, "bench", "RESULTS.md"))
     ap.add_argument("--callgrind", type=int, default=20000, help="events for the instruction profile (0: skip)")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
 
-    load_before = os.getloadavg()
-    rows, comparisons, profile = [], {}, ""
-    for n in sizes:
-        path = events_file(n)
-        ours_out = os.path.join(DATA, f"ours-{n}.csv")
-        peer_out = os.path.join(DATA, f"geopandas-{n}.csv")
-        ours_cmd = [BIN, "analyze", path, "-o", ours_out]
-        peer_cmd = [sys.executable, "bench/geopandas_analyze.py", path, BORDER, PLACES, peer_out, "--within", "20000"]
-        ours, peer = [], []
-        for _ in range(args.repeats):  # interleaved, so that load from other work hits both alike
-            ours.append(timed(ours_cmd))
-            peer.append(timed(peer_cmd))
-            print(f"{n}: eventmap {ours[-1][0]:.2f} s, GeoPandas {peer[-1][0]:.2f} s", file=sys.stderr)
-        rows.append((n, ours, peer))
-        comparisons[n] = compare(ours_out, peer_out)
-        if n == max(sizes):
-            # The phase timers count thread time, waits included: keep the least disturbed of 3 runs.
-            runs = [timed([BIN, "analyze", path, "-o", ours_out, "--profile"]) for _ in range(3)]
-            profile = min(runs, key=lambda r: r[0])[4]
-            profile = profile[: profile.index("\tCommand being timed")].strip().replace(ROOT + "/", "")
+    peers = [p for p in args.peers.split(",") if p]
+    pg = None
+    if "postgis" in peers:
+        sys.path.insert(0, os.path.join(ROOT, "bench"))
+        from postgis_server import PostGISServer
+        pg = PostGISServer().__enter__()
+    try:
+        load_before = os.getloadavg()
+        rows, comparisons, profile = [], {}, ""
+        for n in sizes:
+            path = events_file(n)
+            ours_out = os.path.join(DATA, f"ours-{n}.csv")
+            ours_cmd = [BIN, "analyze", path, "-o", ours_out]
+            ours, theirs = [], {p: [] for p in peers}
+            for _ in range(args.repeats):  # interleaved, so that load from other work hits all alike
+                ours.append(timed(ours_cmd))
+                report = [f"eventmap {ours[-1][0]:.2f} s"]
+                for p in peers:
+                    theirs[p].append(timed(peer_command(p, path, os.path.join(DATA, f"{p}-{n}.csv"), pg)))
+                    report.append(f"{TITLES[p]} {theirs[p][-1][0]:.2f} s")
+                print(f"{n}: " + ", ".join(report), file=sys.stderr)
+            rows.append((n, ours, theirs))
+            comparisons[n] = {p: compare(ours_out, os.path.join(DATA, f"{p}-{n}.csv")) for p in peers}
+            if n == max(sizes):
+                # The phase timers count thread time, waits included: keep the least disturbed of 3 runs.
+                runs = [timed([BIN, "analyze", path, "-o", ours_out, "--profile"]) for _ in range(3)]
+                profile = min(runs, key=lambda r: r[0])[4]
+                profile = profile[: profile.index("\tCommand being timed")].strip().replace(ROOT + "/", "")
+        pg_version = pg.version() if pg else ""
+    finally:
+        if pg:
+            pg.__exit__(None, None, None)
 
     cg = callgrind_profile(events_file(max(sizes)), args.callgrind) if args.callgrind and shutil.which("valgrind") else None
 
@@ -153,10 +189,13 @@ def main():
         return statistics.median(r[k] for r in runs)
 
     lines = []
-    lines.append("# analyze benchmark: eventmap vs GeoPandas\n")
+    lines.append("# analyze benchmark: eventmap vs " + ", ".join(TITLES[p] for p in peers) + "\n")
     lines.append(f"Written by `bench/run` on {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC. "
                  f"Median of {args.repeats} interleaved runs each; wall clock, CPU (user+sys) and peak resident "
-                 "memory from GNU `time -v`, whole process (start-up, reading the border and gazetteer, writing the CSV).\n")
+                 "memory from GNU `time -v`, whole process (start-up, reading the border and gazetteer, writing the CSV). "
+                 "PostGIS is timed whole from the client (COPY of the events, the border and places, the index, the query, "
+                 "the CSV export) against a server started before the runs; its CPU column counts the client only (the "
+                 "server's work is in the wall time), its memory adds the server backend's peak (VmHWM).\n")
     lines.append("## Machine\n")
     cpu = sh("lscpu | grep 'Model name' | cut -d: -f2").strip()
     ram = sh("free -g | awk '/Mem:/{print $2}'")
@@ -170,33 +209,42 @@ def main():
     lines.append(f"- Python {platform.python_version()}, GeoPandas {geopandas.__version__}, Shapely {shapely.__version__} "
                  f"(GEOS {'.'.join(map(str, shapely.geos_version))}), pyproj {pyproj.__version__} (PROJ {pyproj.proj_version_str}), "
                  f"pyogrio {pyogrio.__version__}, pandas {pd.__version__}")
+    if pg_version:
+        lines.append(f"- PostgreSQL {pg_version} (Debian postgresql-15-postgis-3; shared_buffers 512MB, work_mem 256MB, fsync off)")
+    if "duckdb" in peers:
+        import duckdb
+        lines.append(f"- DuckDB {duckdb.__version__} with duckdb-extension-spatial (PyPI), loaded from the wheel's file")
     lines.append(f"- Load average before the runs: {load_before[0]:.2f}, {load_before[1]:.2f}, {load_before[2]:.2f} "
                  "(the 2 cores are shared with other sessions: wall times carry that noise, CPU times less so)\n")
     lines.append("## Time and memory\n")
-    lines.append("| events | eventmap wall | GeoPandas wall | ratio (wall) | eventmap CPU | GeoPandas CPU | ratio (CPU) | eventmap peak RSS | GeoPandas peak RSS |")
-    lines.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for n, ours, peer in rows:
-        ow, pw = med(ours, 0), med(peer, 0)
+    lines.append("| events | peer | eventmap wall | peer wall | ratio (wall) | eventmap CPU | peer CPU | ratio (CPU) | eventmap peak RSS | peer peak RSS |")
+    lines.append("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for n, ours, theirs in rows:
+        ow = med(ours, 0)
         oc = statistics.median(r[1] + r[2] for r in ours)
-        pc = statistics.median(r[1] + r[2] for r in peer)
-        lines.append(f"| {n:,} | {ow:.2f} s | {pw:.2f} s | **{pw / ow:.1f}x** | {oc:.2f} s | {pc:.2f} s | {pc / oc:.1f}x | "
-                     f"{max(r[3] for r in ours):.0f} MiB | {max(r[3] for r in peer):.0f} MiB |")
+        for p, peer in theirs.items():
+            pw = med(peer, 0)
+            pc = statistics.median(r[1] + r[2] for r in peer)
+            cpu_ratio = f"{pc / oc:.1f}x" if p != "postgis" else "(client only)"
+            lines.append(f"| {n:,} | {TITLES[p]} | {ow:.2f} s | {pw:.2f} s | **{pw / ow:.1f}x** | {oc:.2f} s | {pc:.2f} s | {cpu_ratio} | "
+                         f"{max(r[3] for r in ours):.0f} MiB | {max(peak_mib(p, r) for r in peer):.0f} MiB |")
     lines.append("")
-    lines.append("Best of the runs (wall): " + "; ".join(
-        f"{n:,}: eventmap {min(r[0] for r in ours):.2f} s, GeoPandas {min(r[0] for r in peer):.2f} s "
-        f"({min(r[0] for r in peer) / min(r[0] for r in ours):.1f}x)" for n, ours, peer in rows) + "\n")
     lines.append("All runs (wall s): " + "; ".join(
-        f"{n:,}: eventmap {', '.join(f'{r[0]:.2f}' for r in ours)} / GeoPandas {', '.join(f'{r[0]:.2f}' for r in peer)}"
-        for n, ours, peer in rows) + "\n")
-    lines.append("## How far the UTM answer is from the geodesic one\n")
-    lines.append("GeoPandas measures in UTM 37N (planar); eventmap gives WGS 84 geodesics (checked against GeographicLib "
-                 "to 1 mm in the tests). Differences, GeoPandas minus eventmap:\n")
-    lines.append("| events | border distance: mean | 99th pct abs | max abs | `within` 20 km flags that differ | nearest place differs (position) | nearest distance, same place: max abs |")
-    lines.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        f"{n:,}: eventmap {', '.join(f'{r[0]:.2f}' for r in ours)}" + "".join(
+            f" / {TITLES[p]} {', '.join(f'{r[0]:.2f}' for r in peer)}" for p, peer in theirs.items())
+        for n, ours, theirs in rows) + "\n")
+    lines.append("## How far each peer's answer is from the geodesic one\n")
+    lines.append("eventmap gives WGS 84 geodesics (checked against GeographicLib to 1 mm in the tests), so each row is the "
+                 "peer's error. GeoPandas measures in UTM 37N (planar). PostGIS takes the spheroid distance to the nearest "
+                 "point of each edge found on a sphere, and the nearest place by KNN on the sphere. DuckDB measures the "
+                 "spheroid distance to the border's nearest point in planar lon/lat degrees (it cannot measure a point to a "
+                 "line on the spheroid), and the nearest place exactly. Differences, peer minus eventmap:\n")
+    lines.append("| events | peer | border distance: mean | 99th pct abs | max abs | `within` 20 km flags that differ | nearest place differs (position) | nearest distance, same place: max abs |")
+    lines.append("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for n in sizes:
-        c = comparisons[n]
-        lines.append(f"| {n:,} | {c['border_mean']:.2f} m | {c['border_p99']:.2f} m | {c['border_absmax']:.2f} m | "
-                     f"{c['within_disagree']} | {c['nearest_other_place']} | {c['nearest_absmax']:.2f} m |")
+        for p, c in comparisons[n].items():
+            lines.append(f"| {n:,} | {TITLES[p]} | {c['border_mean']:.3f} m | {c['border_p99']:.3f} m | {c['border_absmax']:.3f} m | "
+                         f"{c['within_disagree']} | {c['nearest_other_place']} | {c['nearest_absmax']:.3f} m |")
     lines.append("")
     lines.append(f"## Where eventmap's time goes ({max(sizes):,} events, `--profile`, least disturbed of 3 runs)\n")
     lines.append("Phase times are thread times summed over the workers, waits for a core included.\n")

@@ -8,23 +8,19 @@ nearest_distance_m,within.
 
 Run (in the bench venv): python bench/geopandas_analyze.py EVENTS.csv BORDER.geojson PLACES.csv OUT.csv [--within M]
 """
-import argparse
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
 
+import peer_cli
+
 UTM = "EPSG:32637"
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("events")
-    ap.add_argument("border")
-    ap.add_argument("places")
-    ap.add_argument("out")
-    ap.add_argument("--within", type=float, default=20000.0)
+    ap = peer_cli.parser(__doc__.splitlines()[0])
     args = ap.parse_args()
 
     ev = pd.read_csv(args.events, usecols=["id", "lat", "lon"], dtype={"id": str})

@@ -30,15 +30,27 @@ struct AnalyzeCommand: ParsableCommand {
             A bad row stops the run with its line (the header is line 1) and field; a file output is then \
             not written at all.
 
+            As a pipe worker (Spark, xargs, GNU parallel): `-` reads the events from standard input, \
+            --columns names the columns of header-less input in file order (then line 1 is the first event), \
+            and --no-header leaves the header line out of the CSV output. Rows come out in input order, \
+            one per event, so a partition's output lines up with its input.
+
             Examples:
               eventmap analyze events.csv -o analysis.csv
               eventmap analyze acled_syria.csv --within 10km --keep event_date --keep fatalities -o -
               eventmap analyze events.csv --border border:SYR-TUR -o events.geojson
+              tail -n +2 events.csv | eventmap analyze - --columns id,lat,lon --no-header
             """
     )
 
-    @Argument(help: ArgumentHelp("The events CSV file.", valueName: "events.csv"))
+    @Argument(help: ArgumentHelp("The events CSV file, or - for standard input.", valueName: "events.csv"))
     var events: String
+
+    @Option(help: ArgumentHelp("The input has no header: its columns, in file order, comma-separated (e.g. id,lat,lon).", valueName: "names"))
+    var columns: String?
+
+    @Flag(help: "Leave the header line out of the CSV output.")
+    var noHeader = false
 
     @Option(help: ArgumentHelp("What to measure to: a border TARGET (border:SYR-TUR, border:SYR) or a GeoJSON file of lines or polygons (default: every international land border of the world).", valueName: "target|file"))
     var border: String?
@@ -66,6 +78,9 @@ struct AnalyzeCommand: ParsableCommand {
         do { options.withinMetres = try Length(parsing: within).metres } catch { throw CLIError("--within: \(error.description).") }
         options.keepColumns = keep
         options.format = output.lowercased().hasSuffix(".geojson") ? .geojson : .csv
+        options.inputColumns = columns.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        options.writeHeader = !noHeader
+        if noHeader && options.format == .geojson { throw CLIError("--no-header is for CSV output; GeoJSON has no header line.") }
 
         let world = try dataOptions.loadWorld()
         let borderLines: BatchAnalysis.BorderLines

@@ -13,6 +13,10 @@ public struct BatchAnalysis: Sendable {
         /// Input columns copied to the output after the computed ones.
         public var keepColumns: [String] = []
         public var format: Format = .csv
+        /// The column names of header-less input, in file order (`--columns`); nil: the first line is a header.
+        public var inputColumns: [String]?
+        /// Whether CSV output starts with its header line (`--no-header` turns it off, for pipes).
+        public var writeHeader = true
         /// Bytes read per block, and blocks analysed at once.
         public var blockBytes = 1 << 17
         public var blocksInFlight = 4 * ProcessInfo.processInfo.activeProcessorCount
@@ -82,14 +86,23 @@ public struct BatchAnalysis: Sendable {
         placeNames = places.map { Array(CSVWriter.field($0.name).utf8) }
     }
 
-    /// Analyses `eventsPath` into `destination`. `progress(bytesRead, fileSize)` is called from
-    /// the calling thread after each group of blocks. On a bad row nothing is written to a file.
+    /// Analyses `eventsPath` ("-": standard input) into `destination`. `progress(bytesRead, fileSize)`
+    /// is called from the calling thread after each group of blocks. On a bad row nothing is
+    /// written to a file. Header-less input (`options.inputColumns`) may be empty.
     public func run(eventsPath: String, to destination: Destination, options: Options = Options(),
                     progress: ((Int, Int) -> Void)? = nil) throws(BatchError) -> Summary {
         let start = BatchProfile.now()
         let reader = try EventRowBlockReader(path: eventsPath, blockBytes: options.blockBytes)
-        guard let firstBlock = try reader.next() else { throw .badFile(file: eventsPath, reason: "the file is empty: a header line is expected") }
-        let (layout, body) = try EventColumns.read(header: firstBlock, file: eventsPath, keep: options.keepColumns)
+        let file = eventsPath == "-" ? "standard input" : eventsPath
+        let layout: EventColumns
+        let body: RowBlock
+        if let names = options.inputColumns {
+            layout = try EventColumns(names: names, file: file, keep: options.keepColumns, origin: "--columns")
+            body = try reader.next() ?? RowBlock(bytes: [], firstLine: 1)
+        } else {
+            guard let firstBlock = try reader.next() else { throw .badFile(file: file, reason: "the file is empty: a header line is expected") }
+            (layout, body) = try EventColumns.read(header: firstBlock, file: file, keep: options.keepColumns)
+        }
 
         let sink = try OutputSink(destination)
         var summary = Summary()
@@ -121,13 +134,15 @@ public struct BatchAnalysis: Sendable {
             }
         }
         do throws(BatchError) {
-            try sink.write(AnalysisRowFormatter.header(layout: layout, format: options.format))
+            if options.writeHeader || options.format == .geojson {
+                try sink.write(AnalysisRowFormatter.header(layout: layout, format: options.format))
+            }
             var next: RowBlock? = body.bytes.isEmpty ? try reader.next() : body
             while let block = next {
                 while submitted - written >= options.blocksInFlight { try write(waiting: true) }
                 let sequence = submitted
                 DispatchQueue.global(qos: .userInitiated).async {
-                    done.put(sequence, analyse(block, layout: layout, file: eventsPath, options: options))
+                    done.put(sequence, analyse(block, layout: layout, file: file, options: options))
                 }
                 submitted += 1
                 try write(waiting: false)

@@ -37,23 +37,8 @@ struct EventColumns: Sendable {
         if let problem = CSVTokenizer.loneCarriageReturnProblem(header: names) { throw .badFile(file: file, reason: problem) }
         names = names.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         guard !names.isEmpty else { throw .badFile(file: file, reason: "the first line should be a header with id, lat and lon columns") }
-        func find(_ options: [String], _ what: String) throws(BatchError) -> (Int, String) {
-            for o in options { if let i = names.firstIndex(of: o) { return (i, o) } }
-            throw .badFile(file: file, reason: "no \(what) column in the header (line 1): expected one of \(options.joined(separator: ", "))")
-        }
-        let (id, idName) = try find(idNames, "id")
-        let (lat, latName) = try find(latNames, "latitude")
-        let (lon, lonName) = try find(lonNames, "longitude")
-        var keepIdx: [Int] = []
-        for k in keep {
-            guard let i = names.firstIndex(of: k.lowercased()) else {
-                throw .badFile(file: file, reason: "--keep \(k): no such column in the header (line 1)")
-            }
-            keepIdx.append(i)
-        }
         let rest = RowBlock(bytes: Array(block.bytes[headerEnd...]), firstLine: nextLine)
-        return (EventColumns(fieldCount: names.count, names: names, id: id, lat: lat, lon: lon, idName: idName, latName: latName,
-                             lonName: lonName, keep: keepIdx, keepNames: keep), rest)
+        return (try EventColumns(names: names, file: file, keep: keep, origin: "the header (line 1)"), rest)
     }
 
     /// The events of one block, or the first bad row.
@@ -111,6 +96,28 @@ struct EventColumns: Sendable {
 }
 
 extension EventColumns {
+    /// The columns from their names in file order: a header's, or `--columns` for header-less
+    /// input (then `origin` says so in errors).
+    init(names given: [String], file: String, keep: [String], origin: String) throws(BatchError) {
+        let names = given.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        func find(_ options: [String], _ what: String) throws(BatchError) -> (Int, String) {
+            for o in options { if let i = names.firstIndex(of: o) { return (i, o) } }
+            throw .badFile(file: file, reason: "no \(what) column in \(origin): expected one of \(options.joined(separator: ", "))")
+        }
+        let (id, idName) = try find(Self.idNames, "id")
+        let (lat, latName) = try find(Self.latNames, "latitude")
+        let (lon, lonName) = try find(Self.lonNames, "longitude")
+        var keepIdx: [Int] = []
+        for k in keep {
+            guard let i = names.firstIndex(of: k.lowercased()) else {
+                throw .badFile(file: file, reason: "--keep \(k): no such column in \(origin)")
+            }
+            keepIdx.append(i)
+        }
+        self.init(fieldCount: names.count, names: names, id: id, lat: lat, lon: lon, idName: idName, latName: latName,
+                  lonName: lonName, keep: keepIdx, keepNames: keep)
+    }
+
     /// A field's bytes without surrounding spaces or tabs.
     @inline(__always)
     static func trimmed(_ b: UnsafeRawBufferPointer, _ f: CSVTokenizer.Field) -> UnsafeRawBufferPointer {

@@ -32,7 +32,8 @@ final class EventRowBlockReader {
         self.path = path
         self.blockBytes = blockBytes
         self.maximumRowBytes = maximumRowBytes
-        fd = open(path, O_RDONLY)
+        // "-": standard input (a pipe worker's events), read the same way; its size is unknown (0).
+        fd = path == "-" ? dup(0) : open(path, O_RDONLY)
         guard fd >= 0 else {
             throw .badFile(file: path, reason: "cannot open it (\(String(cString: strerror(errno))))")
         }

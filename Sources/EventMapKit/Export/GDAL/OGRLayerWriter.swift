@@ -75,15 +75,16 @@ public enum OGRLayerWriter {
             for (i, collection) in layers.enumerated() {
                 let name = launderedName(collection.name ?? "layer\(i + 1)")
                 if existing == .refuse, ds.layer(named: name) != nil {
-                    throw GDALError(operation: "writing table \(name)", message: "the table \(name) exists already in \(connection.label); "
-                                    + "give --overwrite to replace it or --append to add to it")
+                    throw LayerExport.Refusal(description: "the table \(name) exists already in \(connection.label): "
+                                              + "give --overwrite to replace it or --append to add to it")
                 }
                 try write(collection, name: name, into: ds, srs: srs, format: .postgis, existing: existing)
             }
             try ds.commitTransaction()
             try ds.close()
-        } catch let e as GDALError {
+        } catch {
             ds.rollbackTransaction()
+            guard let e = error as? GDALError else { throw error }
             throw GDALError(operation: e.operation, message: connection.redacting(e.message))
         }
     }
