@@ -6,11 +6,11 @@ import TestSupport
 /// binary per partition gives what the single-machine `analyze` gives, row for row, and a bad
 /// row fails the job naming the row. One JVM for both jobs (starting one takes ~10-20 s).
 @Suite struct SparkJobTests {
-    /// The driver: one local[2] session; the binary, border and gazetteer shipped with addFile
+    /// The driver: one local[2] session; the binary, the world data and the gazetteer shipped with addFile
     /// (what spark-submit --files does) and the job's module with addPyFile.
     static let driver = """
         import sys, time
-        repo, binary, border, places, good, out, bad, scratch = sys.argv[1:9]
+        repo, binary, places, good, out, bad, scratch = sys.argv[1:8]
         sys.path.insert(0, repo + "/scale/spark")
         import analyze
         from pyspark.sql import SparkSession
@@ -19,10 +19,10 @@ import TestSupport
                  .config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1").getOrCreate())
         sc = spark.sparkContext
         sc.setLogLevel("OFF")
-        for f in (binary, border, places): sc.addFile(f)
+        for f in [binary, places] + [repo + "/geodata/world/" + w for w in analyze.WORLD]: sc.addFile(f)
         sc.addPyFile(repo + "/scale/spark/analyze.py")
         t = time.time()
-        n = analyze.run(spark, good, out, partitions=2, border_name=border.split("/")[-1], places_name=places.split("/")[-1])
+        n = analyze.run(spark, good, out, partitions=2, places_name=places.split("/")[-1])
         print(f"events {n} seconds {time.time() - t:.3f}")
         try:
             analyze.run(spark, bad, out + "-bad", partitions=2)
@@ -64,8 +64,8 @@ import TestSupport
 
         let single = try CLI.run(["analyze", dir + "/events.csv", "-o", dir + "/single.csv"])
         #expect(single.status == 0, "\(single.stderr)")
-        let border = Paths.geodata("borders/syria-turkey.geojson"), places = Paths.geodata("places.csv")
-        let spark = try ExternalTool.run(Paths.venvPython, ["-c", Self.driver, Paths.repository, Paths.eventmapBinary, border, places,
+        let places = Paths.geodata("places.csv")
+        let spark = try ExternalTool.run(Paths.venvPython, ["-c", Self.driver, Paths.repository, Paths.eventmapBinary, places,
                                                             dir + "/events.csv", dir + "/spark", dir + "/bad.csv", dir + "/scratch"])
         #expect(spark.status == 0, "\(spark.stderr.suffix(3000))")
         print("Spark local[2]: \(spark.stdout.split(separator: "\n").first ?? "")")

@@ -5,8 +5,8 @@ Spark reads and partitions the events; every partition is piped through the `eve
 to the border along geodesic edges, nearest place): no Spark engine does that itself.
 
     spark-submit --master yarn --deploy-mode cluster \
-      --files .build/release/eventmap,geodata/borders/syria-turkey.geojson,geodata/places.csv \
-      scale/spark/analyze.py --input hdfs:///events.csv --output hdfs:///analysis
+      --files .build/release/eventmap,geodata/places.csv,geodata/world/countries.json,geodata/world/countries.bin,geodata/world/borders.json,geodata/world/borders.bin \
+      scale/spark/analyze.py --input hdfs:///events.csv --output hdfs:///analysis [--border border:SYR-TUR]
 
 Why a pipe per partition (RDD.mapPartitions with a subprocess, as RDD.pipe does) rather than
 mapInArrow: the binary is a line filter, and the events arrive as lines; Arrow would turn them
@@ -18,7 +18,9 @@ Input: a CSV whose first line is a header naming an id, a latitude and a longitu
 (id,lat,lon; ACLED; UCDP GED); one event per line (quoted line breaks are not split correctly by
 Spark's line reader, as with its CSV reader without multiLine). Output: a folder of part files of
 header-less CSV rows, id,border_distance_m,border_lat,border_lon,nearest_id,nearest_name,
-nearest_distance_m,within, in input order within each partition.
+nearest_distance_m,within,border_countries,country, in input order within each partition. The
+world data (geodata/world, four files) and the gazetteer are shipped with --files; eventmap finds
+them in the executor's SparkFiles folder (--data).
 """
 
 import argparse
@@ -30,8 +32,10 @@ import subprocess
 import sys
 import threading
 
-BINARY, BORDER, PLACES = "eventmap", "syria-turkey.geojson", "places.csv"
-COLUMNS = "id,border_distance_m,border_lat,border_lon,nearest_id,nearest_name,nearest_distance_m,within"
+BINARY, PLACES = "eventmap", "places.csv"
+WORLD = ("countries.json", "countries.bin", "borders.json", "borders.bin")
+COLUMNS = ("id,border_distance_m,border_lat,border_lon,nearest_id,nearest_name,nearest_distance_m,within,"
+           "border_countries,country")
 
 
 class BadEventRow(RuntimeError):
@@ -44,7 +48,7 @@ def shipped(name):
     return SparkFiles.get(name)
 
 
-def partition_worker(columns, within, border_name, places_name):
+def partition_worker(columns, within, border, places_name):
     """The function run on each partition: feeds its lines to eventmap, yields the output rows."""
 
     def work(index, lines):
@@ -55,9 +59,12 @@ def partition_worker(columns, within, border_name, places_name):
         rows = list(lines)  # kept to name a bad row by its text; one partition at a time
         if not rows:
             return
-        proc = subprocess.Popen(
-            [binary, "analyze", "-", "--columns", columns, "--no-header", "--within", within,
-             "--border", shipped(border_name), "--nearest", shipped(places_name)],
+        from pyspark import SparkFiles
+        command = [binary, "analyze", "-", "--columns", columns, "--no-header", "--within", within,
+                   "--data", SparkFiles.getRootDirectory(), "--nearest", shipped(places_name)]
+        if border:  # a border TARGET (border:SYR-TUR) as text, or the name of a GeoJSON shipped with --files
+            command += ["--border", border if border.startswith("border") else shipped(border)]
+        proc = subprocess.Popen(command,
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
         def feed():
@@ -93,7 +100,7 @@ def partition_worker(columns, within, border_name, places_name):
 
 
 def run(spark, input_path, output_path, partitions=None, within="20km",
-        border_name=BORDER, places_name=PLACES):
+        border=None, places_name=PLACES):
     """Analyses `input_path` into the folder `output_path`; returns the number of events."""
     sc = spark.sparkContext
     lines = sc.textFile(input_path, minPartitions=partitions) if partitions else sc.textFile(input_path)
@@ -109,7 +116,7 @@ def run(spark, input_path, output_path, partitions=None, within="20km",
         yield from it
 
     body = lines.mapPartitionsWithIndex(drop_header).filter(lambda line: line.strip() != "")
-    result = body.mapPartitionsWithIndex(partition_worker(columns, within, border_name, places_name))
+    result = body.mapPartitionsWithIndex(partition_worker(columns, within, border, places_name))
     result.saveAsTextFile(output_path)
     return sc.textFile(output_path).count()
 
@@ -120,7 +127,8 @@ def main(argv=None):
     ap.add_argument("--output", required=True, help="output folder (must not exist)")
     ap.add_argument("--partitions", type=int, help="at least this many partitions (default: one per input split)")
     ap.add_argument("--within", default="20km", help="distance from the border that sets `within`, with a unit")
-    ap.add_argument("--border", default=BORDER, help="name of the border GeoJSON shipped with --files")
+    ap.add_argument("--border", help="border:AAA-BBB / border:AAA, or the name of a GeoJSON shipped with --files "
+                                      "(default: every land border of the world)")
     ap.add_argument("--places", default=PLACES, help="name of the gazetteer CSV shipped with --files")
     args = ap.parse_args(argv)
     from pyspark.sql import SparkSession

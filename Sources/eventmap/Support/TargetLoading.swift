@@ -7,7 +7,9 @@ extension DataOptions {
     /// The world's countries and land borders from <data>/world/ (read once per process; the
     /// vertex files are mapped, and only what a query asks for is decoded).
     func loadWorld() throws -> World {
-        let dir = try dataDirectory() + "/world"
+        // <data>/world/, or <data> itself when the files lie there (Spark ships files flat).
+        let data = try dataDirectory()
+        let dir = FileManager.default.fileExists(atPath: data + "/world/countries.json") ? data + "/world" : data
         let paths = (dir + "/countries.json", dir + "/countries.bin", dir + "/borders.json", dir + "/borders.bin")
         func bytes(_ path: String) throws -> Data {
             do { return try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
