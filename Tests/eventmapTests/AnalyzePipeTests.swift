@@ -39,7 +39,7 @@ import TestSupport
                             input: reordered.joined(separator: "\n") + "\n")
         #expect(r.status == 0, "\(r.stderr)")
         let out = r.stdout.split(separator: "\n").map(String.init)
-        #expect(out.first == "id,border_distance_m,border_lat,border_lon,nearest_id,nearest_name,nearest_distance_m,within,tag")
+        #expect(out.first == "id,border_distance_m,border_lat,border_lon,nearest_id,nearest_name,nearest_distance_m,within,border_countries,country,tag")
         #expect(out.dropFirst().map { String($0.prefix { $0 != "," }) } == rows.map { String($0.prefix { $0 != "," }) })
         #expect(out.dropFirst().allSatisfy { $0.hasSuffix(",x" + $0.prefix { $0 != "," }) })
     }

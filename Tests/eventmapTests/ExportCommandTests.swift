@@ -7,7 +7,7 @@ import TestSupport
     /// The layers and their feature counts as `export --list` gives them (run once: every export
     /// computes the main job's layers, which is slow under AddressSanitizer).
     static let layers: [(name: String, count: Int)] = {
-        guard let r = try? CLI.run(["export", "--list"]), r.status == 0 else { return [] }
+        guard let r = try? CLI.run(["export", "--scenario", Paths.geodata("scenarios/kafr-takharim-2020.json"), "--list"]), r.status == 0 else { return [] }
         return r.stdout.split(separator: "\n").map { line in
             let parts = line.split(separator: " ", omittingEmptySubsequences: true)
             return (String(parts[0]), Int(parts[1]) ?? -1)
@@ -28,7 +28,7 @@ import TestSupport
     @Test func flatGeobufOpensInOgrinfoWithTheRightCounts() throws {
         let layers = try Self.layerCounts()
         let dir = Paths.temporaryFolder() + "/layers"
-        let r = try CLI.run(["export", "--format", "fgb", "-o", dir])
+        let r = try CLI.run(["export", "--scenario", Paths.geodata("scenarios/kafr-takharim-2020.json"), "--format", "fgb", "-o", dir])
         #expect(r.status == 0, "\(r.stderr)")
         for layer in layers {
             let info = try ExternalTool.run("ogrinfo", ["-ro", "-so", dir + "/\(layer.name).fgb", layer.name])
@@ -47,7 +47,7 @@ import TestSupport
     @Test func postGISGetsATablePerLayerAndAgreesOnTheBorderDistance() throws {
         let layers = try Self.layerCounts()
         try PostgreSQLServer.with { pg in
-            let export = try CLI.run(["export", "--format", "postgis", "-o", pg.gdalConnection])
+            let export = try CLI.run(["export", "--scenario", Paths.geodata("scenarios/kafr-takharim-2020.json"), "--format", "postgis", "-o", pg.gdalConnection])
             #expect(export.status == 0, "\(export.stderr)")
 
             for layer in layers {

@@ -59,7 +59,8 @@ struct ExportCommand: ParsableCommand {
         let inputs = try dataOptions.renderInputs(events: eventOptions)
         let all: [FeatureCollection]
         do {
-            let analysis = try RenderAnalysis(inputs, scenario: try dataOptions.scenario(scenario, inputs: inputs))
+            let chosen = try RenderJob.scenario(try dataOptions.scenario(scenario, inputs: inputs), inputs, RenderOptions())
+            let analysis = try RenderAnalysis(inputs, scenario: chosen)
             all = RenderJob.geoJSONLayers(inputs, analysis)
         } catch let e as CustomStringConvertible {
             throw CLIError(e.description)

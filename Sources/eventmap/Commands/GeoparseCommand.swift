@@ -22,7 +22,7 @@ struct GeoparseCommand: ParsableCommand {
             "على بعد نحو 10 كيلومترات من الحدود التركية") come out as claims: value, unit, qualifier, \
             from (the nearest place named before the figure in its sentence) and to (a border or a \
             place). --check holds each against the geometry with check's rules and verdicts \
-            (the bundled Syria-Turkey border; place to place by geodesic).
+            (the nearest international land border; place to place by geodesic).
 
             Output: a table (default), --json, or --geojson (the mentions as points, uncertainty \
             radius as a property, for QGIS); -o FILE writes it atomically.
