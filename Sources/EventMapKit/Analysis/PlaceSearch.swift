@@ -12,43 +12,32 @@ public struct PlaceDistance: Sendable, Equatable {
 
 /// Nearest and within over the gazetteer's places, exact on WGS 84 geodesics.
 ///
-/// The straight chord between two points is never longer than the geodesic, so places are
-/// visited in order of chord distance and the search stops once the chord exceeds the k-th best
-/// geodesic distance (nearest) or the radius (within). Only the few places that can matter cost a
-/// `geod_inverse`, so a table of millions of places stays cheap per query.
+/// Point queries go through the one nearest-place index (`NearestPlaceIndex`, also the batch
+/// job's): a tree over the places' earth-centred positions prunes by chord (never longer than the
+/// geodesic), so only the places that can matter cost a `geod_inverse`, and a table of millions of
+/// places stays cheap per query.
 public struct PlaceSearch: Sendable {
     public let places: [Place]
-    private let centred: [EarthCentred]
+    private let index: NearestPlaceIndex
 
     public init(places: [Place]) {
         self.places = places
-        centred = places.map { EarthCentred($0.position) }
+        index = NearestPlaceIndex(positions: places.map(\.position))
     }
 
     /// The `count` places nearest to `point`, nearest first (ties by id), optionally only of
     /// `kind`, leaving out the place with id `excluding`.
     public func nearest(to point: LonLat, count: Int, kind: String? = nil, excluding: String? = nil) -> [PlaceDistance] {
         guard count > 0 else { return [] }
-        let p = EarthCentred(point)
-        var order: [(chord: Double, index: Int)] = []
-        order.reserveCapacity(places.count)
-        for (i, place) in places.enumerated() where (kind == nil || place.kind == kind) && place.id != excluding {
-            order.append((p.chord(to: centred[i]), i))
-        }
-        order.sort { $0.chord < $1.chord }
-        var best: [PlaceDistance] = []
-        for (chord, i) in order {
-            if best.count == count, let worst = best.last, chord > worst.distanceMetres { break }
-            let g = Geodesic.inverse(point, places[i].position)
-            let found = PlaceDistance(place: places[i], distanceMetres: g.distanceMetres,
-                                      azimuthDegrees: g.distanceMetres > 0 ? g.initialAzimuthDegrees : nil)
-            let at = best.firstIndex { Self.before(found, $0) } ?? best.count
-            if at < count {
-                best.insert(found, at: at)
-                if best.count > count { best.removeLast() }
-            }
-        }
-        return best
+        let hits = index.search(around: point, count: count) { i in (kind == nil || places[i].kind == kind) && places[i].id != excluding }
+        return Array(hits.map { distance(point, $0) }.sorted(by: Self.before).prefix(count))
+    }
+
+    /// A hit as a place with the azimuth from `point` towards it.
+    private func distance(_ point: LonLat, _ h: NearestPlaceIndex.Hit) -> PlaceDistance {
+        let g = Geodesic.inverse(point, places[h.index].position)
+        return PlaceDistance(place: places[h.index], distanceMetres: g.distanceMetres,
+                             azimuthDegrees: g.distanceMetres > 0 ? g.initialAzimuthDegrees : nil)
     }
 
     /// Every place within `metres` of `target` (inclusive), nearest first (ties by id).
@@ -56,17 +45,18 @@ public struct PlaceSearch: Sendable {
     public func within(_ metres: Double, of target: Target, kind: String? = nil) -> [PlaceDistance] {
         var out: [PlaceDistance] = []
         let excluded = target.place?.id
-        var centre = EarthCentred(LonLat(lon: 0, lat: 0))
-        if case .point(let c) = target { centre = EarthCentred(c.position) }
-        for (i, place) in places.enumerated() where (kind == nil || place.kind == kind) && place.id != excluded {
+        if case .point(let point) = target {
+            let hits = index.search(around: point.position, within: metres) { i in (kind == nil || places[i].kind == kind) && places[i].id != excluded }
+            return hits.map { h in
+                // The azimuth at the place towards the target, as for lines and areas.
+                let g = Geodesic.inverse(places[h.index].position, point.position)
+                return PlaceDistance(place: places[h.index], distanceMetres: g.distanceMetres,
+                                     azimuthDegrees: g.distanceMetres > 0 ? g.initialAzimuthDegrees : nil)
+            }.sorted(by: Self.before)
+        }
+        for place in places where (kind == nil || place.kind == kind) && place.id != excluded {
             switch target {
-            case .point(let point):
-                if centre.chord(to: centred[i]) > metres { continue }  // the chord never exceeds the geodesic
-                let g = Geodesic.inverse(place.position, point.position)
-                if g.distanceMetres <= metres {
-                    out.append(PlaceDistance(place: place, distanceMetres: g.distanceMetres,
-                                             azimuthDegrees: g.distanceMetres > 0 ? g.initialAzimuthDegrees : nil))
-                }
+            case .point: break
             case .line(_, _, let index):
                 if let n = index.nearest(to: place.position), n.distanceMetres <= metres {
                     out.append(PlaceDistance(place: place, distanceMetres: n.distanceMetres, azimuthDegrees: n.azimuthDegrees))

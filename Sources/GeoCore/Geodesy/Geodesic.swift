@@ -66,18 +66,6 @@ public enum Geodesic {
             return sum + abs(signedArea(ofRing: outer)) - holes
         }
     }
-
-    /// The positions of the geodesic from `a` to `b`, `a` and `b` included, spaced so that no
-    /// step exceeds `maximumStepMetres`.
-    public static func densify(from a: LonLat, to b: LonLat, maximumStepMetres: Double) -> [LonLat] {
-        let line = GeodesicLine(from: a, to: b)
-        let steps = max(1, Int((line.lengthMetres / maximumStepMetres).rounded(.up)))
-        var out = [a]
-        out.reserveCapacity(steps + 1)
-        for i in 1..<steps { out.append(line.position(atMetres: line.lengthMetres * Double(i) / Double(steps))) }
-        out.append(b)
-        return out
-    }
 }
 
 /// The answer to the inverse problem: how far and which way from one point to another.

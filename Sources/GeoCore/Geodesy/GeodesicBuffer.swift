@@ -118,7 +118,7 @@ public enum GeodesicBuffer {
             if let step = densifyMetres, l.count > 1 {
                 dense = [l[0]]
                 for i in 1..<l.count where l[i] != l[i - 1] {
-                    dense += Geodesic.densify(from: l[i - 1], to: l[i], maximumStepMetres: step).dropFirst()
+                    dense += Geodesic.densify([l[i - 1], l[i]], maximumStepMetres: step).dropFirst()
                 }
             }
             return try frame.project(dense).map { LonLat(lon: $0.x, lat: $0.y) }

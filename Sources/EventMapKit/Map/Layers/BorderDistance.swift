@@ -15,7 +15,7 @@ public struct BorderDistance: Sendable {
     public var distanceMetres: Double { measurement.distanceMetres }
 
     /// The geodesic itself with a vertex every 250 m, so that any GIS draws it true.
-    public var line: [LonLat] { Geodesic.densify(from: place.position, to: measurement.nearest, maximumStepMetres: 250) }
+    public var line: [LonLat] { Geodesic.densify([place.position, measurement.nearest], maximumStepMetres: 250) }
 
     /// "10.4 km" (or "850 m") for a map label.
     public var shortLength: String {

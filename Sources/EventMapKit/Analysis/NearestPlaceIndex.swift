@@ -16,22 +16,27 @@ public struct NearestPlaceIndex: Sendable {
     /// places, e.g. a town and the post in it, the same coordinates).
     let positions: [LonLat]
     let placeIndex: [Int]
+    /// Every place at each distinct position, in the order listed (for k-nearest and within).
+    let placesAt: [[Int]]
     let points: [EarthCentred]
     let tree: BoxTree
 
     public init(positions all: [LonLat]) {
         var seen: [LonLat: Int] = [:]
-        var positions: [LonLat] = [], placeIndex: [Int] = []
-        for (i, p) in all.enumerated() where seen[p] == nil {
-            seen[p] = i
+        var positions: [LonLat] = [], placeIndex: [Int] = [], placesAt: [[Int]] = []
+        for (i, p) in all.enumerated() {
+            if let k = seen[p] { placesAt[k].append(i); continue }
+            seen[p] = positions.count
             positions.append(p)
             placeIndex.append(i)
+            placesAt.append([i])
         }
         let points = positions.map(EarthCentred.init)
         tree = BoxTree(boxes: points.map(Box3.init), leafSize: 8)
         // Tree order, so that a leaf is a range; ties still go to the first listed (placeIndex).
         self.positions = tree.order.map { positions[Int($0)] }
         self.placeIndex = tree.order.map { placeIndex[Int($0)] }
+        self.placesAt = tree.order.map { placesAt[Int($0)] }
         self.points = tree.order.map { points[Int($0)] }
     }
 
@@ -71,5 +76,36 @@ public struct NearestPlaceIndex: Sendable {
         }
         best.index = placeIndex[best.index]
         return best
+    }
+
+    /// The places (indexes in the list given to `init`) that `accept` takes, within `metres` of `p`
+    /// (all when nil), or only the `count` nearest (ties resolved by the caller: every place at the
+    /// k-th distance is kept), with their geodesic distances, unsorted. A chord never exceeds its
+    /// geodesic, so the tree prunes by chord and only candidates cost a `geod_inverse`.
+    public func search(around p: LonLat, within metres: Double = .infinity, count: Int = .max,
+                       accept: (Int) -> Bool) -> [Hit] {
+        guard !points.isEmpty, count > 0 else { return [] }
+        let q = EarthCentred(p)
+        var found: [Hit] = []
+        var kth: [Double] = []  // the smallest distances found, sorted, at most `count`
+        var bound = metres
+        points.withUnsafeBufferPointer { points in
+            tree.search(q, bound: &bound) { range, bound in
+                for i in range where points[i].chord(to: q) <= bound {
+                    let accepted = placesAt[i].filter(accept)
+                    guard !accepted.isEmpty else { continue }
+                    let d = Geodesic.distance(p, positions[i])
+                    guard d <= bound else { continue }
+                    for k in accepted { found.append(Hit(index: k, distanceMetres: d)) }
+                    guard count != .max else { continue }
+                    for _ in accepted {
+                        let at = kth.firstIndex { $0 > d } ?? kth.count
+                        if at < count { kth.insert(d, at: at); if kth.count > count { kth.removeLast() } }
+                    }
+                    if kth.count == count { bound = min(bound, kth[count - 1]) }
+                }
+            }
+        }
+        return found.filter { $0.distanceMetres <= bound }
     }
 }
