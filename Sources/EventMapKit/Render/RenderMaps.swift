@@ -53,6 +53,11 @@ extension RenderJob {
             if positions.isEmpty { positions = g.places.map(\.position) }
             if let f = analysis.focus { positions.append(f.position) }
             positions += events
+            if spec.showsNearestBorder {
+                // The nearest border point of each (of the first 50) places, so that the border measured to is on the map.
+                positions += g.places.filter { !PlaceLayers.regionKinds.contains($0.kind) }.prefix(50)
+                    .compactMap { analysis.borders.nearest(to: $0.position)?.point.point }
+            }
             if let b = options.bbox { positions = [LonLat(lon: b.west, lat: b.south), LonLat(lon: b.east, lat: b.north)] }
         case .box(let b):
             positions = [LonLat(lon: b.west, lat: b.south), LonLat(lon: b.east, lat: b.north)]
@@ -70,7 +75,8 @@ extension RenderJob {
     static func countriesLayer(_ positions: [LonLat], _ inputs: RenderInputs, _ analysis: RenderAnalysis) throws -> (MapLayer, [Country]) {
         guard let box = BoundingBox(positions) else { throw RenderError("there is nothing to map (no places, events or focus)") }
         let countries = inputs.world.countries(meeting: box.widened(byFraction: 0.5, minimumDegrees: 0.5))
-        let primary = Set(analysis.zones.map(\.side.code) + (analysis.focusToBorder.flatMap { d in Self.countryCode(of: d.place.position, countries) }.map { [$0] } ?? []))
+        var primary = Set(analysis.zones.map(\.side.code) + (analysis.focusToBorder.flatMap { d in Self.countryCode(of: d.place.position, countries) }.map { [$0] } ?? []))
+        if primary.isEmpty, let main = mainCountry(inputs, countries) { primary = [main] }
         let secondary = Set(analysis.borders.borders.count == 1 ? [analysis.borders.borders[0].codes.0, analysis.borders.borders[0].codes.1] : [])
         return (BorderLayers.countries(countries, primary: primary, secondary: secondary.subtracting(primary)), countries)
     }
@@ -114,6 +120,19 @@ extension RenderJob {
                            layers: layers.filter { !$0.features.isEmpty },
                            attribution: attribution(inputs, projectionNote: projectionNote(options)),
                            areaLabels: BorderLayers.countryLabels(countries), focus: focusPositions, timeline: timeline)
+    }
+
+    /// The country most of the events (else the places) lie in, from a sample of at most 200.
+    static func mainCountry(_ inputs: RenderInputs, _ countries: [Country]) -> String? {
+        let points = inputs.events.isEmpty ? inputs.gazetteer.places.map(\.position) : inputs.events.map(\.position)
+        guard !points.isEmpty else { return nil }
+        let step = max(1, points.count / 200)
+        let areas = countries.map { ($0.code, $0.prepared()) }
+        var counts: [String: Int] = [:]
+        for p in stride(from: 0, to: points.count, by: step).map({ points[$0] }) {
+            if let c = areas.first(where: { $0.1.contains(p) })?.0 { counts[c, default: 0] += 1 }
+        }
+        return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
     }
 
     /// The code of the country holding `p`, among `countries`.

@@ -44,6 +44,8 @@ public struct Scenario: Sendable {
         public var layers: [String]
         /// The radius of the ring around the focus (the `ring` layer).
         public var ringMetres: Double?
+        /// A map fitted to the data also shows where the places' nearest border points lie.
+        public var showsNearestBorder = false
 
         public static let layerVocabulary = ["countries", "regions", "border", "event-areas", "observation-points", "events", "places", "ring", "focus-line"]
     }

@@ -6,12 +6,13 @@ import GeoCore
 extension Scenario {
     public static func derived(from inputs: RenderInputs) -> Scenario {
         let title = derivedTitle(inputs)
-        let map = MapSpec(id: "overview", title: title,
+        var map = MapSpec(id: "overview", title: title,
                           subtitle: "International land borders (Natural Earth 1:10m); "
                               + "{events}"
                               + "approximate locations drawn as circles of their uncertainty radius.",
                           extent: .fitData,
                           layers: ["countries", "regions", "border", "event-areas", "observation-points", "events", "places"])
+        map.showsNearestBorder = true
         return Scenario(id: "derived", border: "border", focus: nil, zones: [], maps: [map],
                         measurements: [.everythingToBorder(limit: 20), .casualties])
     }

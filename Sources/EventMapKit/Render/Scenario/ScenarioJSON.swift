@@ -46,8 +46,10 @@ extension Scenario {
                 throw fail(at + "layers", "has an unknown layer '\(l)' (known: \(MapSpec.layerVocabulary.joined(separator: ", ")), zone:NAME of a zone)")
             }
             let ring: Double? = mo["ring"] == nil ? nil : try length(mo, "ring", at: at)
-            scenario.maps.append(MapSpec(id: try string(mo, "id", at: at), title: try string(mo, "title", at: at),
-                                         subtitle: mo["subtitle"]?.stringValue ?? "", extent: extent, layers: layers, ringMetres: ring))
+            var spec = MapSpec(id: try string(mo, "id", at: at), title: try string(mo, "title", at: at),
+                               subtitle: mo["subtitle"]?.stringValue ?? "", extent: extent, layers: layers, ringMetres: ring)
+            spec.showsNearestBorder = mo["show_nearest_border"]?.boolValue ?? false
+            scenario.maps.append(spec)
         }
         for (i, m) in (o["measurements"]?.arrayValue ?? []).enumerated() {
             guard let mo = m.objectValue else { throw fail("measurements[\(i)]", "must be an object") }
