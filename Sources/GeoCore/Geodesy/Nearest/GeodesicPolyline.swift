@@ -54,6 +54,8 @@ public struct GeodesicPolyline: Sendable {
         /// The piece's ends, so that neighbouring pieces share bit-identical end points (and a
         /// query can reuse an end's inverse); vertices are the parts' own.
         var start: LonLat, end: LonLat
+        /// The edge's azimuth at the piece's ends (computed once, as the refinement needs them).
+        var startAzimuth: Double, endAzimuth: Double
     }
 
     /// Prepares `parts` (lines or rings). A part with a single distinct vertex counts as a point.
@@ -78,12 +80,13 @@ public struct GeodesicPolyline: Sendable {
                 let e = Int32(edges.count)
                 edges.append(Edge(line: g, part: Int32(pi), segment: Int32(ends[next].segment)))
                 let n = max(1, Int((g.lengthMetres / pieceMetres).rounded(.up)))
-                var s0 = 0.0, p0 = g.start
+                var s0 = 0.0, p0 = g.start, a0 = g.initialAzimuthDegrees
                 for k in 1...n {
                     let s1 = k == n ? g.lengthMetres : g.lengthMetres * Double(k) / Double(n)
-                    let p1 = k == n ? g.end : g.position(atMetres: s1)
-                    pieces.append(Self.piece(edge: e, from: s0, p0, to: s1, p1))
-                    s0 = s1; p0 = p1
+                    let (q1, a1) = g.positionAndAzimuth(atMetres: s1)
+                    let p1 = k == n ? g.end : q1
+                    pieces.append(Self.piece(edge: e, from: s0, p0, a0, to: s1, p1, a1))
+                    s0 = s1; p0 = p1; a0 = a1
                 }
                 added = true
                 next += 1
@@ -92,7 +95,7 @@ public struct GeodesicPolyline: Sendable {
                 // A point: a zero-length edge.
                 let e = Int32(edges.count)
                 edges.append(Edge(line: GeodesicLine(from: v, to: v), part: Int32(pi), segment: 0))
-                pieces.append(Self.piece(edge: e, from: 0, v, to: 0, v))
+                pieces.append(Self.piece(edge: e, from: 0, v, 0, to: 0, v, 0))
             }
         }
         self.edges = edges
@@ -127,14 +130,14 @@ public struct GeodesicPolyline: Sendable {
     public var segmentCount: Int { edges.count }
 
     /// The capsule of a piece: radius κs²/8 for arc length s, plus 1 mm for rounding.
-    private static func piece(edge: Int32, from s0: Double, _ p0: LonLat, to s1: Double, _ p1: LonLat) -> Piece {
+    private static func piece(edge: Int32, from s0: Double, _ p0: LonLat, _ a0: Double, to s1: Double, _ p1: LonLat, _ a1: Double) -> Piece {
         let a = EarthCentred(p0), b = EarthCentred(p1)
         let ab = b - a
         let len2 = ab.dot(ab)
         let s = s1 - s0
         return Piece(a: a, ab: ab, inverseLength2: len2 > 0 ? 1 / len2 : 0,
                      radius: s * s * EarthCentred.maximumCurvature / 8 + 0.001,
-                     edge: edge, startMetres: s0, endMetres: s1, start: p0, end: p1)
+                     edge: edge, startMetres: s0, endMetres: s1, start: p0, end: p1, startAzimuth: a0, endAzimuth: a1)
     }
 
     @inline(__always)
@@ -312,11 +315,9 @@ public struct GeodesicPolyline: Sendable {
         for _ in 0..<12 {
             let x: LonLat, lineAzimuth: Double
             if s == pc.startMetres {
-                x = pc.start
-                lineAzimuth = s == 0 ? line.initialAzimuthDegrees : line.positionAndAzimuth(atMetres: s).azimuthDegrees
+                x = pc.start; lineAzimuth = pc.startAzimuth
             } else if s == pc.endMetres {
-                x = pc.end
-                lineAzimuth = line.positionAndAzimuth(atMetres: s).azimuthDegrees
+                x = pc.end; lineAzimuth = pc.endAzimuth
             } else {
                 (x, lineAzimuth) = line.positionAndAzimuth(atMetres: s)
             }
