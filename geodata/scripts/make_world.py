@@ -91,6 +91,14 @@ def code3(rec):
     return v if len(v) == 3 and v.isalpha() else ""
 
 
+def code_n3(rec):
+    for f in ("ISO_N3", "ISO_N3_EH"):
+        v = str(rec.get(f, "")).strip()
+        if len(v) == 3 and v.isdigit():
+            return v
+    return ""
+
+
 def load():
     """[(record, [polygon]), ...] in file order; a polygon is [ring], ring [(lon, lat)] floats."""
     out = []
@@ -246,7 +254,7 @@ def main():
         parts = [[len(r) for r in poly] for poly in qpolys]
         pts = [p for poly in qpolys for p in poly[0]]
         country_entries.append({
-            "code": a3, "iso2": code2(rec), "iso3": code3(rec), "name": rec["NAME"],
+            "code": a3, "iso2": code2(rec), "iso3": code3(rec), "iso_n3": code_n3(rec), "name": rec["NAME"],
             "names": names_of(rec, aliases.get(a3, [])), "type": rec["TYPE"],
             "sovereign": rec["SOV_A3"], "ne_id": int(rec["NE_ID"]), "wikidata": rec["WIKIDATAID"],
             "bbox": bbox(pts), "offset": offset, "rings": parts,

@@ -14,13 +14,14 @@ public enum EventsCSV {
     /// Parses both files. With `skipBad`, a bad row is skipped and reported in `skipped`
     /// (a report of a skipped event is skipped too); otherwise the first bad row is thrown.
     public static func read(events eventsText: String, eventsFile: String, reports reportsText: String, reportsFile: String,
-                            gazetteer: Gazetteer, skipBad: Bool = false) throws(EventDataError) -> EventLoad {
+                            gazetteer: Gazetteer, skipBad: Bool = false,
+                            countryNames: [String: String] = [:]) throws(EventDataError) -> EventLoad {
         var skipped: [EventDataError] = []
         let et = try CSVTable(text: eventsText, file: eventsFile, required: eventRequired)
         var drafts: [(Fields: CSVTable.Fields, event: Event)] = []
         var seen: [String: Int] = [:]
         try eachRow(et, skipBad: skipBad, skipped: &skipped) { f throws(EventDataError) in
-            let e = try event(f, gazetteer: gazetteer)
+            let e = try event(f, gazetteer: gazetteer, countryNames: countryNames)
             if let first = seen[e.id] { throw f.bad("id", "duplicate id '\(e.id)' (first on line \(first))") }
             seen[e.id] = f.line
             drafts.append((f, e))
@@ -73,7 +74,9 @@ public enum EventsCSV {
         return EventLoad(events: events, skipped: skipped)
     }
 
-    static func event(_ f: CSVTable.Fields, gazetteer: Gazetteer) throws(EventDataError) -> Event {
+    /// `countryNames` turns the place's ISO alpha-2 country into the English name events carry
+    /// (from the world data; the code itself when it has none).
+    static func event(_ f: CSVTable.Fields, gazetteer: Gazetteer, countryNames: [String: String]) throws(EventDataError) -> Event {
         let id = try f.required("id")
         let start = try f.day("date_start")
         let end = f["date_end"].isEmpty ? start : try f.day("date_end")
@@ -104,7 +107,7 @@ public enum EventsCSV {
                      eventType: try f.required("event_type"), subEventType: try f.required("sub_event_type"),
                      actor1: try f.required("actor1"), assocActor1: f["assoc_actor_1"], actor2: f["actor2"],
                      assocActor2: f["assoc_actor_2"], placeId: place.id, location: place.name, admin1: place.admin1,
-                     country: countryName(place.country), position: place.position, precision: precision2,
+                     country: countryNames[place.country.uppercased()] ?? place.country, position: place.position, precision: precision2,
                      uncertaintyMetres: uncertainty, notes: f["notes"])
     }
 
@@ -148,14 +151,5 @@ public enum EventsCSV {
                      published: f["published"].isEmpty ? nil : try f.day("published"), title: f["title"], link: f["link"], kind: kind, victims: victims,
                      low: low, high: high, unit: unit, qualifier: qualifier, placeId: placeId, reference: reference,
                      supersedes: f["supersedes"].isEmpty ? nil : f["supersedes"], quote: f["quote"], notes: f["notes"])
-    }
-
-    /// English country names for the ISO codes the gazetteer uses.
-    static func countryName(_ iso2: String) -> String {
-        switch iso2.uppercased() {
-        case "SY": "Syria"
-        case "TR": "Turkey"
-        default: iso2
-        }
     }
 }

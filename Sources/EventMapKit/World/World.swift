@@ -8,6 +8,8 @@ public struct World: Sendable {
     /// What the index says of a country, before its rings are decoded.
     public struct CountryEntry: Sendable {
         public let code: String, iso2: String, iso3: String, name: String
+        /// ISO 3166-1 numeric (e.g. 760), empty where none is assigned: ACLED's `iso` column.
+        public let isoNumeric: String
         public let names: [String]
         public let bbox: BoundingBox
         let offset: Int
@@ -100,6 +102,16 @@ public struct World: Sendable {
         }
     }
 
+    /// English names by ISO alpha-2 code (the gazetteer's `country` column) and ISO numeric codes
+    /// by English name (ACLED's `iso`), for the event formats.
+    public var countryNamesByISO2: [String: String] {
+        Dictionary(countryEntries.filter { !$0.iso2.isEmpty }.map { ($0.iso2, $0.name) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    public var isoNumericByName: [String: String] {
+        Dictionary(countryEntries.filter { !$0.isoNumeric.isEmpty }.map { ($0.name, $0.isoNumeric) }, uniquingKeysWith: { a, _ in a })
+    }
+
     // MARK: - Borders
 
     /// The land border between two countries (names or codes, either order); nil if they share none.
@@ -148,6 +160,7 @@ public struct World: Sendable {
             throw .badFile(file: file, reason: "countries[\(i)] (\(code)): its rings do not fit the vertex file")
         }
         return CountryEntry(code: code, iso2: o["iso2"]?.stringValue ?? "", iso3: o["iso3"]?.stringValue ?? "", name: name,
+                            isoNumeric: o["iso_n3"]?.stringValue ?? "",
                             names: o["names"]?.arrayValue?.compactMap(\.stringValue) ?? [], bbox: bbox, offset: offset, rings: rings)
     }
 

@@ -78,7 +78,7 @@ struct EventsCommand: ParsableCommand {
         let events = filter.apply(try eventOptions.load(dataOptions, gazetteer: gazetteer))
 
         if let exportFormat, let output {
-            let text = ForeignEvents.write(events, as: exportFormat)
+            let text = ForeignEvents.write(events, as: exportFormat, isoNumeric: try dataOptions.loadWorld().isoNumericByName)
             if output == "-" {
                 FileHandle.standardOutput.write(Data(text.utf8))
             } else {

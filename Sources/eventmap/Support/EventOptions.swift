@@ -27,7 +27,8 @@ struct EventOptions: ParsableArguments {
                 let ep = dir + "/events.csv", rp = dir + "/reports.csv"
                 result = try EventsCSV.read(events: DataOptions.readText(ep, what: "the events"), eventsFile: ep,
                                             reports: DataOptions.readText(rp, what: "the reports"), reportsFile: rp,
-                                            gazetteer: gazetteer, skipBad: skipBad)
+                                            gazetteer: gazetteer, skipBad: skipBad,
+                                            countryNames: try data.loadWorld().countryNamesByISO2)
             }
         } catch let e as EventDataError {
             throw CLIError(e.description + (e.isRowError && !skipBad ? " (nothing was written; --skip-bad skips such rows)" : ""))

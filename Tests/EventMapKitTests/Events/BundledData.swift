@@ -14,7 +14,8 @@ enum BundledData {
 
     static func events() throws -> [Event] {
         try EventsCSV.read(events: text("events.csv"), eventsFile: "events.csv", reports: text("reports.csv"),
-                           reportsFile: "reports.csv", gazetteer: gazetteer()).events
+                           reportsFile: "reports.csv", gazetteer: gazetteer(),
+                           countryNames: try AnalysisFixtures.world().countryNamesByISO2).events
     }
 
     static func event(_ id: String) throws -> Event {

@@ -11,7 +11,7 @@ import TestSupport
         let g = try GazetteerCSV.read(String(contentsOfFile: Paths.geodata("places.csv"), encoding: .utf8), file: "places.csv")
         let events = try EventsCSV.read(events: String(contentsOfFile: Paths.geodata("events.csv"), encoding: .utf8), eventsFile: "events.csv",
                                         reports: String(contentsOfFile: Paths.geodata("reports.csv"), encoding: .utf8), reportsFile: "reports.csv",
-                                        gazetteer: g, skipBad: false).events
+                                        gazetteer: g, skipBad: false, countryNames: try AnalysisFixtures.world().countryNamesByISO2).events
         let scenario = try Scenario.read(String(contentsOfFile: Paths.geodata("scenarios/kafr-takharim-2020.json"), encoding: .utf8), file: "scenario")
         return try RenderJob.run(RenderInputs(gazetteer: g, world: try AnalysisFixtures.world(), events: events), scenario: scenario, RenderOptions())
     }

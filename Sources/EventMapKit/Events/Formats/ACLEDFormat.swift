@@ -47,14 +47,15 @@ public enum ACLEDFormat {
 
     /// The CSV text: a header and one row an event, in ACLED's column order. Columns the model
     /// holds are written from it; the others come from the event's ACLED record when it has one,
-    /// else from ACLED's conventions (disorder_type from event_type, iso 760 for Syria) or empty.
+    /// else from ACLED's conventions (disorder_type from event_type; iso, the ISO numeric code, from
+    /// `isoNumeric` by country name, i.e. the world data) or empty.
     /// What ACLED cannot hold (a date range, where_prec 3-7, wounded, combined tolls, the reports)
     /// is appended to `notes`.
-    public static func write(_ events: [Event]) -> String {
-        CSVWriter.text(header: columns, rows: events.map(row))
+    public static func write(_ events: [Event], isoNumeric: [String: String] = [:]) -> String {
+        CSVWriter.text(header: columns, rows: events.map { row($0, isoNumeric: isoNumeric) })
     }
 
-    static func row(_ e: Event) -> [String] {
+    static func row(_ e: Event, isoNumeric: [String: String]) -> [String] {
         let record = e.sourceRecord?.format == .acled ? e.sourceRecord : nil
         let fatalities = e.killed.map { Claim.format($0.best) } ?? "0"
         var extras: [String] = []
@@ -84,8 +85,7 @@ public enum ACLEDFormat {
             "geo_precision": String(e.precision.acledGeoPrecision), "notes": notes, "fatalities": fatalities,
         ]
         let defaults: [String: String] = [
-            "disorder_type": disorderType(e.eventType), "iso": e.country == "Syria" ? "760" : e.country == "Turkey" ? "792" : "",
-            "region": e.country == "Syria" || e.country == "Turkey" ? "Middle East" : "", "source": outlets,
+            "disorder_type": disorderType(e.eventType), "iso": isoNumeric[e.country] ?? "", "source": outlets,
         ]
         return columns.map { c in model[c] ?? record?[c] ?? defaults[c] ?? "" }
     }

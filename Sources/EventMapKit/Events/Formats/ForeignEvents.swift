@@ -26,9 +26,10 @@ public enum ForeignEvents {
     }
 
     /// The events as `format`'s CSV.
-    public static func write(_ events: [Event], as format: EventFormat) -> String {
+    /// `isoNumeric`: ISO numeric codes by country name (the world data's), for ACLED's `iso`.
+    public static func write(_ events: [Event], as format: EventFormat, isoNumeric: [String: String] = [:]) -> String {
         switch format {
-        case .acled: ACLEDFormat.write(events)
+        case .acled: ACLEDFormat.write(events, isoNumeric: isoNumeric)
         case .ucdp: UCDPFormat.write(events)
         }
     }

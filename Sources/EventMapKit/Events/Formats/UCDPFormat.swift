@@ -110,8 +110,6 @@ public enum UCDPFormat {
             "source_date": orderedUnique(reports.compactMap { $0.published?.description }).joined(separator: ";"),
             "source_headline": orderedUnique(reports.map(\.title).filter { !$0.isEmpty }).joined(separator: ";"),
             "source_original": extras.isEmpty ? "" : "eventmap: " + extras.joined(separator: "; "),
-            "country_id": e.country == "Syria" ? "652" : e.country == "Turkey" ? "640" : "",
-            "region": e.country == "Syria" || e.country == "Turkey" ? "Middle East" : "",
             "event_clarity": "1", "deaths_a": best(.actor1), "deaths_b": best(.actor2),
             "deaths_civilians": best(.civilians), "deaths_unknown": Claim.format(unknown),
         ]
