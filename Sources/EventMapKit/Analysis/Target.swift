@@ -90,20 +90,14 @@ public struct TargetResolver: Sendable {
         guard q.lowercased().hasPrefix("border:") else { return LandBorderSet(world.allBorders, name: "the nearest land border") }
         let spec = String(q.dropFirst("border:".count)).trimmingSpaces
         let codes = spec.split(separator: "-", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
-        func country(_ code: String) throws(AnalysisError) -> World.CountryEntry {
-            guard let c = world.countryEntry(code) else {
-                throw .unknownTarget(query: query, reason: "'\(query)': no country '\(code)' (write border:AAA-BBB with ISO alpha-3 or alpha-2 codes, e.g. border:SYR-TUR, or border:SYR for all of a country's land borders).")
-            }
-            return c
-        }
         switch codes.count {
         case 1:
-            let c = try country(codes[0])
+            let c = try country(codes[0], query, world)
             let all = world.borders(of: c.code)
             guard !all.isEmpty else { throw .unknownTarget(query: query, reason: "'\(query)': \(c.name) (\(c.code)) has no land border in Natural Earth.") }
             return LandBorderSet(all, name: "the land borders of \(c.name)")
         case 2:
-            let a = try country(codes[0]), b = try country(codes[1])
+            let a = try country(codes[0], query, world), b = try country(codes[1], query, world)
             guard let border = world.border(between: a.code, and: b.code) else {
                 throw .unknownTarget(query: query, reason: "'\(query)': \(a.name) (\(a.code)) and \(b.name) (\(b.code)) share no land border in Natural Earth.")
             }
@@ -111,6 +105,15 @@ public struct TargetResolver: Sendable {
         default:
             throw .unknownTarget(query: query, reason: "'\(query)': write border, border:AAA-BBB (e.g. border:SYR-TUR) or border:AAA.")
         }
+    }
+
+    /// A code of `border:...`, or the error naming it. (A static function, not a local one: a
+    /// local function capturing the world leaked its context under LSan.)
+    private static func country(_ code: String, _ query: String, _ world: World) throws(AnalysisError) -> World.CountryEntry {
+        guard let c = world.countryEntry(code) else {
+            throw .unknownTarget(query: query, reason: "'\(query)': no country '\(code)' (write border:AAA-BBB with ISO alpha-3 or alpha-2 codes, e.g. border:SYR-TUR, or border:SYR for all of a country's land borders).")
+        }
+        return c
     }
 
     public func resolve(_ query: String) throws(AnalysisError) -> Target {
