@@ -7,26 +7,30 @@ import Synchronization
 /// the point are tested by geodesic-edge containment (`GeodesicArea`), each prepared once, on first
 /// use. Points at sea lie in none. Sendable: the prepared areas are shared by the workers.
 public final class CountryLocator: Sendable {
-    private let world: World
+    private let entries: [World.CountryEntry]
+    /// Every country's polygons, decoded once here (tens of milliseconds), so that the workers
+    /// never touch the world's vertex bytes.
+    private let countries: [Country]
     private let boxes: [BoundingBox]
     private let prepared: Mutex<[Int: GeodesicArea]>
 
     public init(world: World) {
-        self.world = world
+        entries = world.countryEntries
+        countries = world.countryEntries.map(world.country(of:))
         boxes = world.countryEntries.map { $0.bbox.widened(byFraction: 0, minimumDegrees: 0.5) }
         prepared = Mutex([:])
     }
 
     private func area(_ i: Int) -> GeodesicArea {
         if let a = prepared.withLock({ $0[i] }) { return a }
-        let built = world.country(of: world.countryEntries[i]).prepared()
+        let built = countries[i].prepared()
         prepared.withLock { $0[i] = built }
         return built
     }
 
     /// The country holding `p` (a point on a shared boundary goes to the first listed), or nil at sea.
     public func country(of p: LonLat) -> World.CountryEntry? {
-        for i in boxes.indices where boxes[i].contains(p) && area(i).contains(p) { return world.countryEntries[i] }
+        for i in boxes.indices where boxes[i].contains(p) && area(i).contains(p) { return entries[i] }
         return nil
     }
 }
