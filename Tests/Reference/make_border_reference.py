@@ -70,7 +70,13 @@ def nearest(lat, lon, lines):
                 best = (d, i, s)
     d, i, s = best
     line = lines[i]
-    step = line.s13 / max(1, math.ceil(line.s13 / 10.0))
+    (d, nlat, nlon), x = golden(lat, lon, line, s, line.s13 / max(1, math.ceil(line.s13 / 10.0)))
+    return d, nlat, nlon, i, x / line.s13 if line.s13 > 0 else 0.0
+
+
+def golden(lat, lon, line, s, step):
+    """The minimum of the distance along `line` within `step` of arc length `s`, by golden-section
+    search to 1e-6 m (the ends and the edge's vertices compared too): ((d, lat, lon), arc length)."""
     a, b = max(0.0, s - step), min(line.s13, s + step)
     phi = (math.sqrt(5) - 1) / 2
     c, e = b - phi * (b - a), a + phi * (b - a)
@@ -85,8 +91,7 @@ def nearest(lat, lon, lines):
             e = a + phi * (b - a)
             fe = dist(lat, lon, line, e)[0]
     candidates = [(dist(lat, lon, line, x), x) for x in (a, b, (a + b) / 2, 0.0, line.s13)]
-    (d, nlat, nlon), x = min(candidates, key=lambda c: c[0][0])
-    return d, nlat, nlon, i, x / line.s13 if line.s13 > 0 else 0.0
+    return min(candidates, key=lambda c: c[0][0])
 
 
 def synthetic(border, lines):

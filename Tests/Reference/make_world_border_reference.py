@@ -21,6 +21,9 @@ import sys
 
 from geographiclib.geodesic import Geodesic
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from make_border_reference import dist, golden  # noqa: E402  (one minimisation for both references)
+
 G = Geodesic.WGS84
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 
@@ -59,29 +62,12 @@ def load():
     return borders
 
 
-def dist(lat, lon, line, s):
-    p = line.Position(s, Geodesic.STANDARD)
-    return G.Inverse(lat, lon, p["lat2"], p["lon2"])["s12"], p["lat2"], p["lon2"]
-
-
 def refine(lat, lon, line):
+    """The nearest point of one edge: sampled every 10 m, then the golden-section search of
+    make_border_reference.py around the best sample."""
     n = max(1, math.ceil(line.s13 / 10.0))
     best = min((dist(lat, lon, line, line.s13 * i / n)[0], line.s13 * i / n) for i in range(n + 1))
-    step = line.s13 / n
-    a, b = max(0.0, best[1] - step), min(line.s13, best[1] + step)
-    phi = (math.sqrt(5) - 1) / 2
-    c, e = b - phi * (b - a), a + phi * (b - a)
-    fc, fe = dist(lat, lon, line, c)[0], dist(lat, lon, line, e)[0]
-    while b - a > 1e-6:
-        if fc < fe:
-            b, e, fe = e, c, fc
-            c = b - phi * (b - a)
-            fc = dist(lat, lon, line, c)[0]
-        else:
-            a, c, fc = c, e, fe
-            e = a + phi * (b - a)
-            fe = dist(lat, lon, line, e)[0]
-    return min(dist(lat, lon, line, x) for x in (a, b, (a + b) / 2, 0.0, line.s13))
+    return golden(lat, lon, line, best[1], line.s13 / n)[0]
 
 
 def nearest(lat, lon, borders):
