@@ -11,11 +11,10 @@ extension DataOptions {
         let dir = FileManager.default.fileExists(atPath: data + "/world/countries.json") ? data + "/world" : data
         let paths = (dir + "/countries.json", dir + "/countries.bin", dir + "/borders.json", dir + "/borders.bin")
         func bytes(_ path: String) throws -> Data {
-            // Read whole (a few MiB, about a millisecond): a mapped Data's storage is reported leaked by LSan.
-            guard let data = FileManager.default.contents(atPath: path) else {
+            // Mapped: a query about one country or border reads only its pages.
+            do { return try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
                 throw CLIError("cannot read the world data \(path): no such file or it is not readable.")
             }
-            return data
         }
         do {
             return try World(countriesIndex: Self.readText(paths.0, what: "the country index"), countryVertices: bytes(paths.1),
