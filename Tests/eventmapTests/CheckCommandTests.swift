@@ -83,6 +83,7 @@ import TestSupport
         let misplaced = try #require(o["misplaced_events"] as? [[String: Any]])
         #expect(misplaced.count == 1)
         #expect(misplaced.first?["event_id"] as? String == "SYR2" && misplaced.first?["found_in"] as? String == "CYP")
+        // Nicosia lies over 100 km off the Syrian coast (the Cyprus-Latakia strait is about 100 km wide).
         #expect((misplaced.first?["distance_m"] as? Double ?? 0) > 100_000)
         let text = try CLI.run(["check", "--events", dir + "/acled.csv"])
         #expect(text.stdout.contains("SYR2: declared Syria (SYR), lies in Cyprus (CYP)"), "\(text.stdout)")

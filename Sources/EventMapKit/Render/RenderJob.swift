@@ -24,6 +24,9 @@ public struct RenderAnalysis: Sendable {
     public let nearbyApproximate: [BorderDistance]
     /// The zones, in the scenario's order, with the country each is clipped to.
     public let zones: [(name: String, result: BufferResult, side: Country)]
+    /// The countries the maps fill as theirs (ADM0_A3): the zones' sides and the focus's country,
+    /// else the country most of the data lies in. Worked out once, for every map and panel.
+    public let primaryCountries: Set<String>
 
     public init(_ inputs: RenderInputs, scenario: Scenario) throws {
         self.scenario = scenario
@@ -53,6 +56,24 @@ public struct RenderAnalysis: Sendable {
             zones.append((z.layer, try Zones.buffer(.borders(borders), radiusMetres: z.radiusMetres, clip: side), side))
         }
         self.zones = zones
+        var primary = Set(zones.map(\.2.code))
+        let data = inputs.events.isEmpty ? inputs.gazetteer.places.map(\.position) : inputs.events.map(\.position)
+        let samples = focus.map { [$0.position] } ?? stride(from: 0, to: data.count, by: max(1, data.count / 200)).map { data[$0] }
+        if primary.isEmpty, let box = BoundingBox(samples) {
+            // Countries near the samples, each prepared only when a sample falls in its box.
+            let near = inputs.world.countries(meeting: box)
+            var areas: [Int: GeodesicArea] = [:]
+            var counts: [String: Int] = [:]
+            for p in samples {
+                for (i, c) in near.enumerated() where c.geometry.boundingBox?.contains(p) ?? false {
+                    let area = areas[i] ?? c.prepared()
+                    areas[i] = area
+                    if area.contains(p) { counts[c.code, default: 0] += 1; break }
+                }
+            }
+            if let main = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })?.key { primary = [main] }
+        }
+        primaryCountries = primary
     }
 }
 

@@ -29,12 +29,11 @@ extension RenderJob {
     /// document; also returns the event content (for facet panels).
     static func map(_ spec: Scenario.MapSpec, _ inputs: RenderInputs, _ analysis: RenderAnalysis, _ options: RenderOptions,
                     proj: PROJContext) throws -> (MapDocument, EventMapContent) {
-        let frame = try focusPositions(spec, inputs, analysis, options, events: [])
         let box: BoundingBox?
         switch spec.extent {
         case .fitData: box = options.bbox
         case .box(let b): box = b
-        case .aroundFocus: box = eventBox(frame)
+        case .aroundFocus: box = eventBox(try focusPositions(spec, inputs, analysis, options, events: []))
         }
         let content = try eventContent(inputs.events, within: box, options: options, proj: proj)
         let doc = try document(spec, inputs, analysis, options, events: content,
@@ -75,8 +74,7 @@ extension RenderJob {
     static func countriesLayer(_ positions: [LonLat], _ inputs: RenderInputs, _ analysis: RenderAnalysis) throws -> (MapLayer, [Country]) {
         guard let box = BoundingBox(positions) else { throw RenderError("there is nothing to map (no places, events or focus)") }
         let countries = inputs.world.countries(meeting: box.widened(byFraction: 0.5, minimumDegrees: 0.5))
-        var primary = Set(analysis.zones.map(\.side.code) + (analysis.focusToBorder.flatMap { d in Self.countryCode(of: d.place.position, countries) }.map { [$0] } ?? []))
-        if primary.isEmpty, let main = mainCountry(inputs, countries) { primary = [main] }
+        let primary = analysis.primaryCountries
         let secondary = Set(analysis.borders.borders.count == 1 ? [analysis.borders.borders[0].codes.0, analysis.borders.borders[0].codes.1] : [])
         return (BorderLayers.countries(countries, primary: primary, secondary: secondary.subtracting(primary)), countries)
     }
@@ -120,24 +118,6 @@ extension RenderJob {
                            layers: layers.filter { !$0.features.isEmpty },
                            attribution: attribution(inputs, projectionNote: projectionNote(options)),
                            areaLabels: BorderLayers.countryLabels(countries), focus: focusPositions, timeline: timeline)
-    }
-
-    /// The country most of the events (else the places) lie in, from a sample of at most 200.
-    static func mainCountry(_ inputs: RenderInputs, _ countries: [Country]) -> String? {
-        let points = inputs.events.isEmpty ? inputs.gazetteer.places.map(\.position) : inputs.events.map(\.position)
-        guard !points.isEmpty else { return nil }
-        let step = max(1, points.count / 200)
-        let areas = countries.map { ($0.code, $0.prepared()) }
-        var counts: [String: Int] = [:]
-        for p in stride(from: 0, to: points.count, by: step).map({ points[$0] }) {
-            if let c = areas.first(where: { $0.1.contains(p) })?.0 { counts[c, default: 0] += 1 }
-        }
-        return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
-    }
-
-    /// The code of the country holding `p`, among `countries`.
-    static func countryCode(of p: LonLat, _ countries: [Country]) -> String? {
-        countries.first { $0.prepared().contains(p) }?.code
     }
 
     /// A geodesic circle around the focus.

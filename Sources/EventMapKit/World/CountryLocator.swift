@@ -28,6 +28,11 @@ public final class CountryLocator: Sendable {
         return built
     }
 
+    /// A country's prepared area by its code (the same one `country(of:)` tests), or nil.
+    public func area(code: String) -> GeodesicArea? {
+        entries.firstIndex { $0.code == code }.map(area)
+    }
+
     /// The country holding `p` (a point on a shared boundary goes to the first listed), or nil at sea.
     public func country(of p: LonLat) -> World.CountryEntry? {
         for i in boxes.indices where boxes[i].contains(p) && area(i).contains(p) { return entries[i] }

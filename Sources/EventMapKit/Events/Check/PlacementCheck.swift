@@ -16,15 +16,12 @@ public struct PlacementCheck: Sendable {
     /// know are returned in `unknownCountry` (never dropped silently).
     public static func misplaced(_ events: [Event], world: World) -> (misplaced: [PlacementCheck], unknownCountry: [Event]) {
         let locator = CountryLocator(world: world)
-        var areas: [String: GeodesicArea] = [:]
         var out: [PlacementCheck] = [], unknown: [Event] = []
         for e in events where !e.country.isEmpty {
             guard let declared = world.countryEntry(e.country) else { unknown.append(e); continue }
             let found = locator.country(of: e.position)
             if found?.code == declared.code { continue }
-            let area = areas[declared.code] ?? world.country(of: declared).prepared()
-            areas[declared.code] = area
-            guard let d = area.distance(from: e.position), !d.isInside else { continue }  // on the shared boundary
+            guard let d = locator.area(code: declared.code)?.distance(from: e.position), !d.isInside else { continue }  // on the shared boundary
             out.append(PlacementCheck(event: e, declared: declared, foundIn: found, distanceMetres: d.distanceMetres))
         }
         return (out, unknown)

@@ -57,20 +57,9 @@ extension SVGRenderer {
         guard let frame = first else { throw MapFrameError.noData }
         let cols = min(sheet.columns, sheet.panels.count)
         let sideX = margin + Double(cols) * (sheet.panelWidthPixels + gap) - gap + sidebarGap
-        var sideY = headerHeight + titleHeight
-        let (legend, legendHeight) = legendGroup(sheet.sheet.layers, drawn: drawn.union(sheet.sheet.layers.flatMap(\.features).map(\.id)), x: sideX, y: sideY)
-        sideY += legendHeight + 18
-        let scaleBar = try ScaleBar.make(for: frame, maximumPixels: sidebarWidth - 60)
-        let (scale, scaleHeight) = scaleBarGroup(scaleBar, x: sideX, y: sideY)
-        sideY += scaleHeight + 16
-        let convergence = try GridConvergence.degrees(at: scaleBar.centre, frame: frame)
-        var (furniture, arrowHeight) = northArrowGroup(convergence, x: sideX, y: sideY)
-        sideY += arrowHeight
-        if let t = sheet.sheet.timeline {
-            let (strip, h) = timelineGroup(t, x: sideX, y: sideY + 16)
-            furniture += strip
-            sideY += h + 16
-        }
+        let side = try sidebar(sheet.sheet.layers, drawn: drawn.union(sheet.sheet.layers.flatMap(\.features).map(\.id)),
+                               timeline: sheet.sheet.timeline, frame: frame, x: sideX, y: headerHeight + titleHeight)
+        let sideY = side.bottom
         let width = sideX + sidebarWidth + margin
         let footerTop = max(bottom, sideY) + 20
         let (attribution, attributionHeight) = attributionGroup(sheet.sheet.attribution, x: margin, y: footerTop, width: width - 2 * margin)
@@ -92,8 +81,8 @@ extension SVGRenderer {
         s += "<g id=\"title\" fill=\"#1a1a1a\"><text x=\"\(SVGNumber.px(margin))\" y=\"32\" font-size=\"\(SVGNumber.px(titleSize))\" font-weight=\"bold\">\(XMLText.escape(sheet.sheet.title))</text>"
         s += "<text x=\"\(SVGNumber.px(margin))\" y=\"52\" font-size=\"\(SVGNumber.px(subSize))\" fill=\"#444444\">\(XMLText.escape(sheet.sheet.subtitle))</text></g>\n"
         s += "<g id=\"panels\">\n\(panelsText)</g>\n"
-        s += legend + scale + furniture + attribution
+        s += side.legend + side.scale + side.arrowAndTimeline + attribution
         s += "</svg>\n"
-        return RenderedMap(svg: s, frame: frame, scaleBar: scaleBar, convergenceDegrees: convergence, droppedLabels: dropped)
+        return RenderedMap(svg: s, frame: frame, scaleBar: side.scaleBar, convergenceDegrees: side.convergence, droppedLabels: dropped)
     }
 }

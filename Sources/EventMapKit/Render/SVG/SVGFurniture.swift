@@ -3,6 +3,34 @@ import GeoCore
 /// What goes around the map frame: the legend, the scale bar, the north arrow and the data
 /// attribution, each a `<g id>` of its own, laid out down the sidebar and along the foot.
 extension SVGRenderer {
+    /// The sidebar, top down: legend, scale bar (true at the frame's centre), north arrow and, for
+    /// dated maps, the timeline strip; with the y where it ends, and the scale bar and grid
+    /// convergence it drew. One stack for maps and facet sheets.
+    struct Sidebar {
+        var legend: String, scale: String, arrowAndTimeline: String
+        var bottom: Double
+        var scaleBar: ScaleBar
+        var convergence: Double
+    }
+
+    func sidebar(_ layers: [MapLayer], drawn: Set<String>, timeline: Timeline?, frame: MapFrame, x: Double, y: Double) throws -> Sidebar {
+        var y = y
+        let (legend, legendHeight) = legendGroup(layers, drawn: drawn, x: x, y: y)
+        y += legendHeight + 18
+        let scaleBar = try ScaleBar.make(for: frame, maximumPixels: sidebarWidth - 60)
+        let (scale, scaleHeight) = scaleBarGroup(scaleBar, x: x, y: y)
+        y += scaleHeight + 16
+        let convergence = try GridConvergence.degrees(at: scaleBar.centre, frame: frame)
+        var (arrow, arrowHeight) = northArrowGroup(convergence, x: x, y: y)
+        y += arrowHeight
+        if let t = timeline {
+            let (strip, stripHeight) = timelineGroup(t, x: x, y: y + 16)
+            arrow += strip
+            y += stripHeight + 16
+        }
+        return Sidebar(legend: legend, scale: scale, arrowAndTimeline: arrow, bottom: y, scaleBar: scaleBar, convergence: convergence)
+    }
+
     func legendGroup(_ layers: [MapLayer], drawn: Set<String>, x: Double, y: Double) -> (String, Double) {
         var s = "<g id=\"legend\" font-size=\"12\" fill=\"#1a1a1a\">\n"
         s += "<text x=\"\(SVGNumber.px(x))\" y=\"\(SVGNumber.px(y + 14))\" font-size=\"14\" font-weight=\"bold\">Legend</text>\n"

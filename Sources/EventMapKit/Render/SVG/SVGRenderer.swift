@@ -37,20 +37,8 @@ public struct SVGRenderer {
 
         // Furniture: sidebar (legend, scale bar, north arrow) and footer (attribution).
         let sideX = frame.origin.x + frame.widthPixels + sidebarGap
-        var sideY = frame.origin.y
-        let (legend, legendHeight) = legendGroup(doc.layers, drawn: drawn, x: sideX, y: sideY)
-        sideY += legendHeight + 18
-        let scaleBar = try ScaleBar.make(for: frame, maximumPixels: sidebarWidth - 60)
-        let (scale, scaleHeight) = scaleBarGroup(scaleBar, x: sideX, y: sideY)
-        sideY += scaleHeight + 16
-        let convergence = try GridConvergence.degrees(at: scaleBar.centre, frame: frame)
-        var (arrow, arrowHeight) = northArrowGroup(convergence, x: sideX, y: sideY)
-        sideY += arrowHeight
-        if let t = doc.timeline {
-            let (strip, stripHeight) = timelineGroup(t, x: sideX, y: sideY + 16)
-            arrow += strip
-            sideY += stripHeight + 16
-        }
+        let side = try sidebar(doc.layers, drawn: drawn, timeline: doc.timeline, frame: frame, x: sideX, y: frame.origin.y)
+        let sideY = side.bottom
         let width = sideX + sidebarWidth + margin
         let footerTop = max(frame.origin.y + frame.heightPixels, sideY) + 20
         let (attribution, attributionHeight) = attributionGroup(doc.attribution, x: margin, y: footerTop, width: width - 2 * margin)
@@ -85,9 +73,9 @@ public struct SVGRenderer {
         s += "<g id=\"label-leaders\" stroke=\"#333333\" stroke-width=\"0.8\">\n\(leaders)</g>\n"
         s += "<g id=\"labels\" fill=\"#1a1a1a\" stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\">\n\(labelText)</g>\n"
         s += "<rect id=\"frame\" x=\"\(SVGNumber.px(frameBox.minX))\" y=\"\(SVGNumber.px(frameBox.minY))\" width=\"\(SVGNumber.px(frame.widthPixels))\" height=\"\(SVGNumber.px(frame.heightPixels))\" fill=\"none\" stroke=\"#555555\" stroke-width=\"1\"/>\n"
-        s += legend + scale + arrow + attribution
+        s += side.legend + side.scale + side.arrowAndTimeline + attribution
         s += "</svg>\n"
-        return RenderedMap(svg: s, frame: frame, scaleBar: scaleBar, convergenceDegrees: convergence, droppedLabels: drawing.dropped)
+        return RenderedMap(svg: s, frame: frame, scaleBar: side.scaleBar, convergenceDegrees: side.convergence, droppedLabels: drawing.dropped)
     }
 
     /// What is drawn inside a map frame: the layers, area names, leader lines and labels, and
