@@ -16,9 +16,13 @@ public struct PlacementCheck: Sendable {
     /// know are returned in `unknownCountry` (never dropped silently).
     public static func misplaced(_ events: [Event], world: World) -> (misplaced: [PlacementCheck], unknownCountry: [Event]) {
         let locator = CountryLocator(world: world)
+        var resolved: [String: World.CountryEntry?] = [:]
         var out: [PlacementCheck] = [], unknown: [Event] = []
         for e in events where !e.country.isEmpty {
-            guard let declared = world.countryEntry(e.country) else { unknown.append(e); continue }
+            // Each distinct country value resolved once (a lookup by name folds every country's names).
+            let entry = resolved[e.country] ?? world.countryEntry(e.country)
+            resolved[e.country] = .some(entry)
+            guard let declared = entry else { unknown.append(e); continue }
             let found = locator.country(of: e.position)
             if found?.code == declared.code { continue }
             guard let d = locator.area(code: declared.code)?.distance(from: e.position), !d.isInside else { continue }  // on the shared boundary

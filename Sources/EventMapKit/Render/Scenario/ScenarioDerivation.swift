@@ -20,9 +20,12 @@ extension Scenario {
     /// "Events in Ukraine, 24 Feb 2022-30 Mar 2022" or "Places in Sudan and Chad": the countries the
     /// data names (events first, else places), most frequent first, and the events' date span.
     static func derivedTitle(_ inputs: RenderInputs) -> String {
-        var counts: [String: Int] = [:]
+        var raw: [String: Int] = [:]
         let named = inputs.events.isEmpty ? inputs.gazetteer.places.map(\.country) : inputs.events.map(\.country)
-        for c in named where !c.isEmpty { counts[inputs.world.countryEntry(c)?.name ?? c, default: 0] += 1 }
+        for c in named where !c.isEmpty { raw[c, default: 0] += 1 }
+        // Each distinct value resolved once (a lookup by name folds every country's names).
+        var counts: [String: Int] = [:]
+        for (c, n) in raw { counts[inputs.world.countryEntry(c)?.name ?? c, default: 0] += n }
         let countries = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
         var where_ = ""
         switch countries.count {
