@@ -19,34 +19,58 @@ public struct GeoJSONWriter: Sendable {
     /// The collection as a GeoJSON text ending with a newline.
     public func string(_ collection: FeatureCollection) -> String {
         let features = collection.features.map(prepared)
+        var out: [UInt8] = []
+        write(name: collection.name, bbox: BoundingBox(features.flatMap { $0.geometry?.positions ?? [] }),
+              count: features.count, feature: { features[$0] }, prepare: false) { out.append(contentsOf: $0) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The same text as `string` for a collection whose features are made one at a time by
+    /// `feature(0..<count)` (a layer too large to hold as features and text at once: 100,000
+    /// events are ~140 MB of text), handed to `emit` in pieces of about 1 MiB. `bbox` is the box
+    /// of the features' positions (for points, the points themselves).
+    public func write<E: Error>(name: String?, bbox: BoundingBox?, count: Int, feature: (Int) -> Feature,
+                                emit: ([UInt8]) throws(E) -> Void) throws(E) {
+        try write(name: name, bbox: bbox, count: count, feature: feature, prepare: true, emit: emit)
+    }
+
+    private func write<E: Error>(name: String?, bbox: BoundingBox?, count: Int, feature: (Int) -> Feature, prepare: Bool,
+                                 emit: ([UInt8]) throws(E) -> Void) throws(E) {
         var head: [(String, JSONValue)] = [("type", "FeatureCollection")]
-        if let name = collection.name { head.append(("name", .string(name))) }
-        if let box = BoundingBox(features.flatMap { $0.geometry?.positions ?? [] }) { head.append(("bbox", bboxValue(box))) }
+        if let name { head.append(("name", .string(name))) }
+        if let bbox { head.append(("bbox", bboxValue(bbox))) }
         // The same text as writing the whole collection as one JSON value, one feature at a time:
         // no tree of every feature is held at once (a large event layer's would be hundreds of MB).
         let w = writer
-        var out = "{\n"
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 20 + 1 << 16)
+        out.append(contentsOf: "{\n".utf8)
         for (key, value) in head {
-            out += "  "
+            out.append(contentsOf: "  ".utf8)
             JSONWriter.escape(key, into: &out)
-            out += ": "
+            out.append(contentsOf: ": ".utf8)
             w.write(value, into: &out, indent: 1)
-            out += ",\n"
+            out.append(contentsOf: ",\n".utf8)
         }
-        out += "  \"features\": "
-        if features.isEmpty {
-            out += "[]"
+        out.append(contentsOf: "  \"features\": ".utf8)
+        if count == 0 {
+            out.append(contentsOf: "[]".utf8)
         } else {
-            out += "[\n"
-            for (i, f) in features.enumerated() {
-                out += "    "
-                w.write(featureValue(f), into: &out, indent: 2)
-                out += i < features.count - 1 ? ",\n" : "\n"
+            out.append(contentsOf: "[\n".utf8)
+            for i in 0..<count {
+                let f = feature(i)
+                out.append(contentsOf: "    ".utf8)
+                w.write(featureValue(prepare ? prepared(f) : f), into: &out, indent: 2)
+                out.append(contentsOf: (i < count - 1 ? ",\n" : "\n").utf8)
+                if out.count >= 1 << 20 {
+                    try emit(out)
+                    out.removeAll(keepingCapacity: true)
+                }
             }
-            out += "  ]"
+            out.append(contentsOf: "  ]".utf8)
         }
-        out += "\n}\n"
-        return out
+        out.append(contentsOf: "\n}\n".utf8)
+        try emit(out)
     }
 
     /// One feature as a GeoJSON object value.
