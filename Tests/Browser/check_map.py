@@ -111,7 +111,7 @@ def main():
                 set_input("#minkilled", 0)
             # Click the largest event in the list's order (most killed) on the canvas.
             first = page.evaluate("""() => { const b = document.querySelector('#event-list button'); return b ? b.dataset.event : null; }""")
-            xy = page.evaluate("""(id) => { const D = window.eventmap.data, i = D.events.id.findIndex((s) => D.strings[s] === id);
+            xy = page.evaluate("""(id) => { const D = window.eventmap.data, i = D.events.id.indexOf(id);
                                   return window.eventmap.toScreen(D.events.x[i], D.events.y[i]); }""", first)
             box = page.locator("#map").bounding_box()
             page.mouse.click(box["x"] + xy[0], box["y"] + xy[1])

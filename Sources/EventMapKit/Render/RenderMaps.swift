@@ -13,7 +13,9 @@ extension RenderJob {
         if inputs.gazetteer.places.contains(where: { $0.observationPoint != nil }) {
             lines.append("Observation point numbers, dates and status: the announcements and reports named in the gazetteer's source and notes columns.")
         }
-        let outlets = Set(inputs.events.flatMap { $0.claims.map(\.outlet) }).sorted()
+        var outletSet: Set<String> = []
+        for e in inputs.events { for c in e.claims { outletSet.insert(c.outlet) } }
+        let outlets = outletSet.sorted()
         if !outlets.isEmpty {
             lines.append("Events and casualty figures: the reports of \(outlets.joined(separator: ", ")); ranges span the final claims (provisional tolls superseded by the same outlet set nothing).")
         }

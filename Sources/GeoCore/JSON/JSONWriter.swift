@@ -77,7 +77,8 @@ public struct JSONWriter: Sendable {
         for _ in 0..<level { out.append(UInt8(ascii: " ")); out.append(UInt8(ascii: " ")) }
     }
 
-    static func appendInteger(_ i: Int, to out: inout [UInt8]) {
+    /// An integer's decimal digits appended to `out`.
+    public static func appendInteger(_ i: Int, to out: inout [UInt8]) {
         if i >= 0 && i < 10 { out.append(UInt8(ascii: "0") + UInt8(i)); return }
         out.append(contentsOf: String(i).utf8)
     }
