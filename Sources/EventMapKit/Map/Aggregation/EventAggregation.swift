@@ -37,7 +37,8 @@ public enum EventAggregation {
         case .hex:
             let extent = area ?? BoundingBox(events.map(\.position)) ?? BoundingBox(west: centre.lon, south: centre.lat, east: centre.lon, north: centre.lat)
             let grid = try HexGrid(centre: centre, widthMetres: binWidth(options, extent), context: context)
-            let (binned, coarse) = split(events)
+            // The coarse few are copied; the binned majority is read in place (no copy of 100,000 events).
+            let coarse = events.filter { $0.precision.code > AggregationOptions.coarsestBinnedPrecision }
             let cells = try hexValues(allEvents, grid: grid, within: extent)
             let values = cells.values.map { value($0, options.measure) }
             let classes = breaks ?? ClassBreaks.quantiles(values)
@@ -55,8 +56,8 @@ public enum EventAggregation {
             legend.append(note("Hexagons \(width) km across, \(area) km² each (equal-area: Lambert azimuthal on WGS 84); events placed to within 25 km (where_prec 1-2); quantile classes."))
             let notMapped = counted(coarse)
             if !notMapped.isEmpty { legend.append(note(notMappedText(notMapped, why: "known only to an admin area or coarser (where_prec ≥ 3), not in the hexagons"))) }
-            let bins = MapLayer(id: "event-bins", title: "Events per hexagon", style: MapStyle(strokeWidth: 0.4), features: features, legend: legend)
-            return EventMapContent(mode: .hex, measure: options.measure, layers: [bins] + notable(binned), breaks: classes, notMapped: notMapped)
+            let bins = MapLayer(id: "event-bins", title: "Events per hexagon", style: MapStyle(fill: "#e6e6e6", fillOpacity: 0.85, stroke: "#7f7f7f", strokeWidth: 0.4), features: features, legend: legend)
+            return EventMapContent(mode: .hex, measure: options.measure, layers: [bins] + notable(events, where: { $0.precision.code <= AggregationOptions.coarsestBinnedPrecision }), breaks: classes, notMapped: notMapped)
         case .admin1:
             let named = events.filter { !$0.admin1.isEmpty }
             let grid = try HexGrid(centre: centre, widthMetres: 10_000, context: context)
@@ -128,19 +129,14 @@ public enum EventAggregation {
         return options.binWidth(mapWidthMetres: Geodesic.distance(LonLat(lon: extent.west, lat: mid), LonLat(lon: extent.east, lat: mid)))
     }
 
-    /// Events precise enough for a hexagon, and the rest.
-    public static func split(_ events: [Event]) -> (binned: [Event], coarse: [Event]) {
-        var a: [Event] = [], b: [Event] = []
-        for e in events { if e.precision.code <= AggregationOptions.coarsestBinnedPrecision { a.append(e) } else { b.append(e) } }
-        return (a, b)
-    }
-
     public static func value(_ t: Tally, _ m: AggregationOptions.Measure) -> Double { m == .events ? Double(t.events) : t.fatalities }
 
     /// The `AggregationOptions.notableCount` largest events by best fatality estimate (ties by id),
     /// as the usual event layers (uncertainty areas, then sized and labelled symbols).
-    public static func notable(_ events: [Event]) -> [MapLayer] {
+    /// Only the events `included` accepts take part.
+    public static func notable(_ events: [Event], where included: (Event) -> Bool = { _ in true }) -> [MapLayer] {
         let scored = events.indices.compactMap { i -> (best: Double, index: Int)? in
+            guard included(events[i]) else { return nil }
             let b = events[i].killed?.best ?? 0
             return b > 0 ? (b, i) : nil
         }
