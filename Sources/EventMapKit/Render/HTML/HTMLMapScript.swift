@@ -223,7 +223,8 @@ function showFeature(f, l) {
   const p = $("popup"); p.textContent = "";
   const h = document.createElement("h3"); h.textContent = f.label !== undefined ? S[f.label] : l.title; p.appendChild(h);
   const t = document.createElement("table"), tb = document.createElement("tbody"); t.appendChild(tb);
-  for (const [k, v] of f.data) row(tb, S[k], S[v]);
+  // A place's precision in words, as for events ("where_prec 2 (within 25 km of a known place)").
+  for (const [k, v] of f.data) row(tb, S[k], S[k] === "precision" && precText[+S[v]] ? "where_prec " + S[v] + " (" + precText[+S[v]] + ")" : S[v]);
   p.appendChild(t); p.hidden = false; p.dataset.feature = f.id; delete p.dataset.event;
 }
 function pick(X, Y) {
