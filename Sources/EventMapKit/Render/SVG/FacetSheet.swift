@@ -37,12 +37,20 @@ extension SVGRenderer {
         var panelsText = "", defs = "", drawn: Set<String> = [], dropped: [String] = []
         var shared: [String: (id: String, origin: PixelPoint)] = [:]
         var first: MapFrame?
-        var bottom = headerHeight
+        // The sheet's width is known before the panels are drawn: the subtitle wraps to it (at 11 px
+        // rather than shrunk past legibility), and the header grows by its extra lines.
+        let cols = min(sheet.columns, sheet.panels.count)
+        let sideX = margin + Double(cols) * (sheet.panelWidthPixels + gap) - gap + sidebarGap
+        let width = sideX + sidebarWidth + margin
+        let room = width - 2 * margin
+        let subtitleLines = TextMetrics.wrap(sheet.sheet.subtitle, fontSize: 11, maxWidth: room)
+        let header = headerHeight + 14 * Double(max(0, subtitleLines.count - 1))
+        var bottom = header
         for (i, panel) in sheet.panels.enumerated() {
             let col = i % sheet.columns, row = i / sheet.columns
             let probe = try MapFrame.make(fitting: sheet.sheet.focus, request: req, origin: PixelPoint(x: 0, y: 0), context: proj)
             let origin = PixelPoint(x: margin + Double(col) * (sheet.panelWidthPixels + gap),
-                                    y: headerHeight + titleHeight + Double(row) * (probe.heightPixels + titleHeight + gap))
+                                    y: header + titleHeight + Double(row) * (probe.heightPixels + titleHeight + gap))
             let frame = try MapFrame.make(fitting: sheet.sheet.focus, request: req, origin: origin, context: proj)
             if first == nil { first = frame }
             let clip = try FrameClip(frame: frame, context: geos)
@@ -63,7 +71,9 @@ extension SVGRenderer {
                 content += "<use xlink:href=\"#\(XMLText.escape(id))\"\(move)/>\n"
             }
             drawn.formUnion(d.drawn)
-            if !d.dropped.isEmpty { dropped.append("\(panel.title) (\(d.dropped.count))") }
+            // Each label left off, named with its panel's period ("Darkush [Q1 2020]").
+            let period = panel.title.split(separator: ":").first.map(String.init) ?? panel.title
+            dropped += d.dropped.map { "\($0) [\(period)]" }
             let clipID = ids.make("panel-\(i + 1)-clip")
             defs += "<clipPath id=\"\(clipID)\"><rect x=\"\(SVGNumber.px(box.minX))\" y=\"\(SVGNumber.px(box.minY))\" width=\"\(SVGNumber.px(frame.widthPixels))\" height=\"\(SVGNumber.px(frame.heightPixels))\"/></clipPath>\n"
             panelsText += "<g id=\"\(ids.make("panel-\(i + 1)"))\" data-title=\"\(XMLText.escape(panel.title))\">\n"
@@ -75,12 +85,9 @@ extension SVGRenderer {
             bottom = max(bottom, box.maxY)
         }
         guard let frame = first else { throw MapFrameError.noData }
-        let cols = min(sheet.columns, sheet.panels.count)
-        let sideX = margin + Double(cols) * (sheet.panelWidthPixels + gap) - gap + sidebarGap
         let side = try sidebar(sheet.sheet.layers, drawn: drawn.union(sheet.sheet.layers.flatMap(\.features).map(\.id)),
-                               timeline: sheet.sheet.timeline, frame: frame, x: sideX, y: headerHeight + titleHeight)
+                               timeline: sheet.sheet.timeline, frame: frame, x: sideX, y: header + titleHeight)
         let sideY = side.bottom
-        let width = sideX + sidebarWidth + margin
         let footerTop = max(bottom, sideY) + 20
         let (attribution, attributionHeight) = attributionGroup(sheet.sheet.attribution, x: margin, y: footerTop, width: width - 2 * margin)
         let height = footerTop + attributionHeight + margin
@@ -94,12 +101,13 @@ extension SVGRenderer {
         s += "<desc>\(XMLText.escape(([sheet.sheet.subtitle] + sheet.sheet.attribution).filter { !$0.isEmpty }.joined(separator: " ")))</desc>\n"
         s += "<defs>\n\(defs)</defs>\n"
         s += "<rect id=\"background\" x=\"0\" y=\"0\" width=\"\(SVGNumber.px(width))\" height=\"\(SVGNumber.px(height))\" fill=\"#ffffff\"/>\n"
-        // Title and subtitle shrink to the sheet's width rather than run off it.
-        let room = width - 2 * margin
+        // The title shrinks to the sheet's width rather than run off it; the subtitle wraps (above).
         let titleSize = min(20, 20 * room / max(1, TextMetrics.width(sheet.sheet.title, fontSize: 20, bold: true)))
-        let subSize = max(8, min(12, 12 * room / max(1, TextMetrics.width(sheet.sheet.subtitle, fontSize: 12))))
         s += "<g id=\"title\" fill=\"#1a1a1a\"><text x=\"\(SVGNumber.px(margin))\" y=\"32\" font-size=\"\(SVGNumber.px(titleSize))\" font-weight=\"bold\">\(XMLText.escape(sheet.sheet.title))</text>"
-        s += "<text x=\"\(SVGNumber.px(margin))\" y=\"52\" font-size=\"\(SVGNumber.px(subSize))\" fill=\"#444444\">\(XMLText.escape(sheet.sheet.subtitle))</text></g>\n"
+        for (k, line) in subtitleLines.enumerated() {
+            s += "<text x=\"\(SVGNumber.px(margin))\" y=\"\(SVGNumber.px(52 + 14 * Double(k)))\" font-size=\"11\" fill=\"#444444\">\(XMLText.escape(line))</text>"
+        }
+        s += "</g>\n"
         s += "<g id=\"panels\">\n\(panelsText)</g>\n"
         s += side.legend + side.scale + side.arrowAndTimeline + attribution
         s += "</svg>\n"
