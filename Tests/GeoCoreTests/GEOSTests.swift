@@ -6,7 +6,7 @@ import Testing
     @Test func invalidWKTIsATypedErrorWithGEOSsMessage() throws {
         let ctx = GEOSContext()
         do {
-            _ = try GEOSGeometry(wkt: "POLYGON((0 0, 1 1", in: ctx)
+            _ = try GEOSGeometry<LonLat>(wkt: "POLYGON((0 0, 1 1", in: ctx)
             Issue.record("expected a parse error")
         } catch {
             #expect(error.function == "GEOSWKTReader_read_r")
@@ -16,7 +16,7 @@ import Testing
 
     @Test func selfIntersectingPolygonIsReportedInvalid() throws {
         let ctx = GEOSContext()
-        let bowtie = try GEOSGeometry(wkt: "POLYGON((0 0, 2 2, 2 0, 0 2, 0 0))", in: ctx)
+        let bowtie = try GEOSGeometry<LonLat>(wkt: "POLYGON((0 0, 2 2, 2 0, 0 2, 0 0))", in: ctx)
         #expect(try bowtie.isValid() == false)
         #expect(try bowtie.validityReason().contains("Self-intersection"))
         let fixed = try bowtie.makeValid()
@@ -43,7 +43,7 @@ import Testing
 
     @Test func planarOperations() throws {
         let ctx = GEOSContext()
-        let square = try GEOSGeometry(wkt: "POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))", in: ctx)
+        let square = try GEOSGeometry<LonLat>(wkt: "POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))", in: ctx)
         let point = try GEOSGeometry(.point(LonLat(lon: 13, lat: 14)), in: ctx)
         #expect(try square.planarDistance(to: point) == 5)
         let (onSquare, onPoint) = try square.nearestPoints(to: point)
@@ -51,7 +51,7 @@ import Testing
         let prepared = try PreparedGeometry(square)
         #expect(try prepared.contains(try GEOSGeometry(.point(LonLat(lon: 5, lat: 5)), in: ctx)))
         #expect(try prepared.planarDistance(to: point) == 5)
-        let half = try GEOSGeometry(wkt: "POLYGON((5 -5, 15 -5, 15 15, 5 15, 5 -5))", in: ctx)
+        let half = try GEOSGeometry<LonLat>(wkt: "POLYGON((5 -5, 15 -5, 15 15, 5 15, 5 -5))", in: ctx)
         #expect(try square.intersection(half).planarArea() == 50)
     }
 
@@ -68,7 +68,7 @@ import Testing
                         let b = try GEOSGeometry(.point(LonLat(lon: Double(i) + 3, lat: Double(j) + 4)), in: ctx)
                         total += try a.planarDistance(to: b)
                     }
-                    _ = try? GEOSGeometry(wkt: "NOT WKT", in: ctx)  // errors stay in their own context
+                    _ = try? GEOSGeometry<LonLat>(wkt: "NOT WKT", in: ctx)  // errors stay in their own context
                     return total
                 }
             }

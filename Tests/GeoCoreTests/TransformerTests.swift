@@ -64,6 +64,26 @@ import TestSupport
         #expect(a === b)
     }
 
+    /// A geometry changes frame as a whole: the projected polygon is a `ProjectedGeometry` (it
+    /// cannot be passed where longitude, latitude is expected), with cs2cs's coordinates, and GEOS
+    /// reads its planar result back in the same frame; unprojecting returns the input.
+    @Test func geometryProjectsIntoItsOwnTypeAndBack() throws {
+        let ctx = try PROJContext()
+        let t = try ctx.transformer(toProjected: "EPSG:32637")
+        let ring = Self.places.map { LonLat(lon: $0.lon, lat: $0.lat) } + [LonLat(lon: Self.places[0].lon, lat: Self.places[0].lat)]
+        let projected: ProjectedGeometry = try t.project(Geometry.polygon([ring]))
+        let reference = try CS2CS.transform(from: "EPSG:4326", to: "EPSG:32637", ring.map { ($0.lat, $0.lon) })
+        guard case .polygon(let rings) = projected else { Issue.record("expected a polygon, got \(projected.typeName)"); return }
+        for (xy, ref) in zip(rings[0], reference) {
+            #expect(abs(xy.x - ref.0) < 0.001 && abs(xy.y - ref.1) < 0.001, "\(xy) vs cs2cs \(ref)")
+        }
+        let geos = GEOSContext()
+        let buffered = try GEOSGeometry(projected, in: geos).planarBuffer(0).value()
+        #expect(buffered.positions.count == 5 && Set(buffered.positions) == Set(rings[0]))
+        let back = try t.unproject(projected)
+        for (a, b) in zip(back.positions, ring) { #expect(abs(a.lon - b.lon) < 1e-9 && abs(a.lat - b.lat) < 1e-9) }
+    }
+
     /// The context caches its transformers and each transformer keeps the C context alive: no
     /// retain cycle (ASan's leak check in CI caught one), and a transformer outlives its context.
     @Test func transformerOutlivesItsContext() throws {

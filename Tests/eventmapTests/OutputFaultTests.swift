@@ -48,6 +48,14 @@ import TestSupport
         p.waitUntilExit()
         #expect(p.terminationReason == .uncaughtSignal)
         #expect(try String(contentsOfFile: dir + "/out.csv", encoding: .utf8) == Self.previous)
+        // The killed run's temporary is left behind; the next write to the same target removes it.
+        let leftover = ".out.csv.\(p.processIdentifier).tmp.csv"
+        #expect(FileManager.default.fileExists(atPath: dir + "/" + leftover))
+        try "id,lat,lon\nk1,36.1168,36.51522\n".write(toFile: dir + "/small.csv", atomically: true, encoding: .utf8)
+        let again = try CLI.run(["analyze", dir + "/small.csv", "--border", "border:SYR-TUR", "-o", dir + "/out.csv"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/" + leftover))
+        #expect(try String(contentsOfFile: dir + "/out.csv", encoding: .utf8).contains("k1,10823.087,"))  // the seed distance (README: 10,823.08663 m, GeographicLib-checked)
     }
 
     /// A full disk: a small tmpfs when the tests may mount one, else a file size limit (ulimit -f,

@@ -55,7 +55,7 @@ public enum GazetteerCSV {
         init(_ header: CSVReader.Row, file: String) throws(GazetteerError) {
             self.file = file
             if let problem = CSVTokenizer.loneCarriageReturnProblem(header: header.fields) { throw .badFile(file: file, reason: problem) }
-            names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            names = header.fields.map { $0.trimmingSpaces.lowercased() }
             var column: [String: Int] = [:]
             for (i, n) in names.enumerated() where column[n] == nil { column[n] = i }
             self.column = column
@@ -75,7 +75,7 @@ public enum GazetteerCSV {
                               reason: "the row has \(row.fields.count) fields but the header has \(names.count)")
             }
             func field(_ n: String) -> String {
-                column[n].map { row.fields[$0].trimmingCharacters(in: .whitespaces) } ?? ""
+                column[n].map { row.fields[$0].trimmingSpaces } ?? ""
             }
             func bad(_ n: String, _ reason: String) -> GazetteerError { .badRow(file: file, line: row.line, field: n, reason: reason) }
 
@@ -114,7 +114,7 @@ public enum GazetteerCSV {
                 }
                 op = ObservationPoint(number: n, established: field("established"), status: status)
             }
-            let alt = field("alt_names").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let alt = field("alt_names").split(separator: "|").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
             return Place(id: id, name: name, alternateNames: alt, kind: kind, position: LonLat(lon: lon, lat: lat),
                          admin1: field("admin1"), country: field("country"), precision: precision,
                          statedUncertaintyMetres: uncertainty, source: source, notes: field("notes"), observationPoint: op,

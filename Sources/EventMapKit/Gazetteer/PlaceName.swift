@@ -26,7 +26,8 @@ public enum PlaceName {
     /// The words of `name`, each folded: Arabic words normalised, Latin words to plain lower-case
     /// letters (Turkish ı → i; other diacritics dropped).
     static func foldedWords(_ name: String) -> [String] {
-        let text = name.precomposedStringWithCompatibilityMapping.lowercased()
+        // ASCII is its own compatibility composition (most names: the Foundation call costs more than the rest).
+        let text = (isASCII(name) ? name : name.precomposedStringWithCompatibilityMapping).lowercased()
         var words: [String] = []
         var current = String.UnicodeScalarView()
         func flush() {
@@ -72,6 +73,7 @@ public enum PlaceName {
 
     /// A Latin (or other non-Arabic) word without diacritics.
     static func latinFold(_ word: String) -> String {
+        if isASCII(word) { return word }  // no diacritic, no special letter to fold
         var out = String.UnicodeScalarView()
         for s in word.unicodeScalars {
             if let r = latinSpecials[s] { out.append(contentsOf: r.unicodeScalars) } else { out.append(s) }
@@ -93,6 +95,8 @@ public enum PlaceName {
     /// The combining breve, and the Cyrillic letters whose breve makes another letter (й, ў).
     static let cyrillicBreve: Unicode.Scalar = "\u{0306}"
     static let cyrillicWithBreve: Set<Unicode.Scalar> = ["\u{0438}", "\u{0443}"]
+
+    static func isASCII(_ text: String) -> Bool { text.utf8.allSatisfy { $0 < 0x80 } }
 
     /// True when the word is plain ASCII letters and digits, the input `Transliteration` expects.
     static func isLatin(_ word: String) -> Bool {

@@ -10,7 +10,7 @@ public struct FrameClip {
     public let frame: MapFrame
     public let context: GEOSContext
     private let coarseBox: BoundingBox
-    private let rectangle: GEOSGeometry
+    private let rectangle: GEOSGeometry<Projected>
 
     /// `paddingPixels` widens the cut beyond the frame so that no outline shows at its edge.
     public init(frame: MapFrame, context: GEOSContext, paddingPixels: Double = 4) throws {
@@ -22,21 +22,19 @@ public struct FrameClip {
                                 east: min(180, e.east + dx), north: min(90, e.north + dy))
         let pad = paddingPixels / frame.pixelsPerUnit
         let a = frame.projectedMin, b = frame.projectedMax
-        rectangle = try GEOSGeometry(.polygon([[
-            LonLat(lon: a.x - pad, lat: a.y - pad), LonLat(lon: b.x + pad, lat: a.y - pad),
-            LonLat(lon: b.x + pad, lat: b.y + pad), LonLat(lon: a.x - pad, lat: b.y + pad), LonLat(lon: a.x - pad, lat: a.y - pad),
-        ]]), in: context)
+        rectangle = try GEOSGeometry(.polygon([MapFrame.rectangle(Projected(x: a.x - pad, y: a.y - pad), Projected(x: b.x + pad, y: b.y + pad))]),
+                                     in: context)
     }
 
-    /// The projected part of `geometry` inside the frame (x, y in the `lon`, `lat` fields), or nil
-    /// when nothing of it is inside. Points are kept when inside the padded frame.
-    public func projectedInside(_ geometry: Geometry) throws -> Geometry? {
+    /// The projected part of `geometry` inside the frame, or nil when nothing of it is inside.
+    /// Points are kept when inside the padded frame.
+    public func projectedInside(_ geometry: Geometry) throws -> ProjectedGeometry? {
         switch geometry {
         case .point(let p):
             let q = try frame.transformer.project(p)
-            return inside(q) ? .point(LonLat(lon: q.x, lat: q.y)) : nil
+            return inside(q) ? .point(q) : nil
         case .multiPoint(let ps):
-            let qs = try frame.transformer.project(ps).filter(inside).map { LonLat(lon: $0.x, lat: $0.y) }
+            let qs = try frame.transformer.project(ps).filter(inside)
             return qs.isEmpty ? nil : .multiPoint(qs)
         default:
             break
@@ -49,8 +47,7 @@ public struct FrameClip {
             guard let cut else { return nil }
             lonLat = cut
         }
-        let projected = try project(lonLat)
-        return try Self.cut(try GEOSGeometry(projected, in: context), rectangle, areal: areal)
+        return try Self.cut(try GEOSGeometry(try frame.transformer.project(lonLat), in: context), rectangle, areal: areal)
     }
 
     private func inside(_ q: Projected) -> Bool {
@@ -60,8 +57,8 @@ public struct FrameClip {
     }
 
     /// Intersection keeping only parts of the input's dimension (areas stay areas, lines lines).
-    private static func cut(_ g: GEOSGeometry, _ box: GEOSGeometry, areal: Bool) throws -> Geometry? {
-        var result: GEOSGeometry
+    private static func cut<P>(_ g: GEOSGeometry<P>, _ box: GEOSGeometry<P>, areal: Bool) throws -> GeometryOf<P>? {
+        var result: GEOSGeometry<P>
         do { result = try g.intersection(box) } catch {
             result = try g.makeValid().intersection(box)
         }
@@ -73,12 +70,6 @@ public struct FrameClip {
         }
         let lines = v.lines.filter { $0.count > 1 }
         return lines.isEmpty ? nil : lines.count == 1 ? .lineString(lines[0]) : .multiLineString(lines)
-    }
-
-    private func project(_ g: Geometry) throws -> Geometry {
-        let t = frame.transformer
-        func ps(_ l: [LonLat]) throws -> [LonLat] { try t.project(l).map { LonLat(lon: $0.x, lat: $0.y) } }
-        return try g.mapPositionLists(ps)
     }
 }
 

@@ -43,10 +43,10 @@ public struct MapFrame {
         Projected(x: projectedMin.x + (p.x - origin.x) / pixelsPerUnit, y: projectedMax.y - (p.y - origin.y) / pixelsPerUnit)
     }
 
-    /// The frame's projected rectangle, closed, counter-clockwise.
-    public var projectedRectangle: [LonLat] {
-        let a = projectedMin, b = projectedMax
-        return [LonLat(lon: a.x, lat: a.y), LonLat(lon: b.x, lat: a.y), LonLat(lon: b.x, lat: b.y), LonLat(lon: a.x, lat: b.y), LonLat(lon: a.x, lat: a.y)]
+    /// The rectangle with corners `a` (lower left) and `b` (upper right) as a closed,
+    /// counter-clockwise ring.
+    public static func rectangle(_ a: Projected, _ b: Projected) -> [Projected] {
+        [a, Projected(x: b.x, y: a.y), b, Projected(x: a.x, y: b.y), a]
     }
 
     /// The geographic box around the frame (its edges unprojected at 16 points a side).

@@ -35,11 +35,33 @@ public enum AtomicWrite {
     }
 
     /// A temporary path beside `path` for libraries that write files themselves (GDAL);
-    /// call `commit` to move it into place.
+    /// call `commit` to move it into place. Temporaries a killed run left for the same target are
+    /// removed first (see `removeStaleTemporaries`).
     public static func temporaryPath(besides path: String) -> String {
+        removeStaleTemporaries(besides: path)
+        return temporaryPath(besides: path, process: ProcessInfo.processInfo.processIdentifier)
+    }
+
+    /// `.NAME.PID.tmp.EXT` beside `path`: the process id tells whose it is.
+    static func temporaryPath(besides path: String, process: Int32) -> String {
         let url = URL(fileURLWithPath: path)
-        return url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp.\(url.pathExtension)").path
+        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(process).tmp.\(url.pathExtension)").path
+    }
+
+    /// Removes the temporaries (files, or folders for FlatGeobuf) that a process no longer
+    /// running left beside `path`, e.g. when it was killed mid-write. A live writer's (its process
+    /// exists) is never touched; best effort, as a leftover costs only disk space.
+    static func removeStaleTemporaries(besides path: String) {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        let prefix = ".\(url.lastPathComponent).", infix = ".tmp.\(url.pathExtension)"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            let rest = name.dropFirst(prefix.count)
+            guard let end = rest.range(of: infix), let pid = Int32(rest[..<end.lowerBound]), pid > 0,
+                  rest[end.upperBound...].isEmpty || rest[end.upperBound...] == ".old" else { continue }
+            if kill(pid, 0) == -1 && errno == ESRCH { try? FileManager.default.removeItem(atPath: folder + "/" + name) }
+        }
     }
 
     /// Renames a finished temporary file onto `path`. A folder (FlatGeobuf writes one per set of

@@ -69,7 +69,9 @@ public struct World: Sendable {
         if code.count == 2 || code.count == 3, let e = countryEntries.first(where: { $0.code == code || $0.iso3 == code || $0.iso2 == code }) {
             return e
         }
-        // Names are folded only when asked (folding every name of the world costs milliseconds).
+        // A name as written (any case) needs no folding; folding every name of the world costs milliseconds.
+        let typed = query.trimmingSpaces.lowercased()
+        if let e = countryEntries.first(where: { e in e.names.contains { $0.lowercased() == typed } }) { return e }
         let k = PlaceName.key(query)
         guard !k.isEmpty else { return nil }
         return countryEntries.first { e in e.names.contains { PlaceName.key($0) == k } }

@@ -1,7 +1,9 @@
 import CGEOS
 
-/// An owned GEOS geometry: freed once, in `deinit`, with the context that made it.
-public final class GEOSGeometry {
+/// An owned GEOS geometry: freed once, in `deinit`, with the context that made it. GEOS computes
+/// in the plane of its coordinates; `Position` names their frame (`LonLat` or `Projected`), so that
+/// geometries of two frames never meet in one operation and a result reads back in its own frame.
+public final class GEOSGeometry<Position: FramePosition> {
     public let context: GEOSContext
     let pointer: OpaquePointer
 
@@ -24,7 +26,7 @@ public final class GEOSGeometry {
     }
 
     /// Builds the GEOS form of a geometry value (x = longitude or easting, y = latitude or northing).
-    public convenience init(_ geometry: Geometry, in context: GEOSContext) throws(GEOSError) {
+    public convenience init(_ geometry: GeometryOf<Position>, in context: GEOSContext) throws(GEOSError) {
         self.init(owning: try GEOSGeometry.make(geometry, context), in: context)
     }
 
@@ -40,7 +42,7 @@ public final class GEOSGeometry {
     }
 
     /// The geometry as a value (`GEOSGeom_getCoordSeq_r` and friends).
-    public func value() throws(GEOSError) -> Geometry {
+    public func value() throws(GEOSError) -> GeometryOf<Position> {
         try GEOSGeometry.read(pointer, context)
     }
 
@@ -48,18 +50,18 @@ public final class GEOSGeometry {
 
     // MARK: - Building GEOS geometries from values
 
-    private static func sequence(_ ps: [LonLat], _ ctx: GEOSContext) throws(GEOSError) -> OpaquePointer {
+    private static func sequence(_ ps: [Position], _ ctx: GEOSContext) throws(GEOSError) -> OpaquePointer {
         var buffer = [Double]()
         buffer.reserveCapacity(ps.count * 2)
-        for p in ps { buffer.append(p.lon); buffer.append(p.lat) }
+        for p in ps { buffer.append(p.frameX); buffer.append(p.frameY) }
         return try ctx.check(GEOSCoordSeq_copyFromBuffer_r(ctx.handle, buffer, UInt32(ps.count), 0, 0), "GEOSCoordSeq_copyFromBuffer_r")
     }
 
-    private static func ring(_ ps: [LonLat], _ ctx: GEOSContext) throws(GEOSError) -> OpaquePointer {
+    private static func ring(_ ps: [Position], _ ctx: GEOSContext) throws(GEOSError) -> OpaquePointer {
         try ctx.check(GEOSGeom_createLinearRing_r(ctx.handle, try sequence(ps, ctx)), "GEOSGeom_createLinearRing_r")
     }
 
-    private static func polygon(_ rings: [[LonLat]], _ ctx: GEOSContext) throws(GEOSError) -> OpaquePointer {
+    private static func polygon(_ rings: [[Position]], _ ctx: GEOSContext) throws(GEOSError) -> OpaquePointer {
         guard let outer = rings.first else {
             return try ctx.check(GEOSGeom_createEmptyPolygon_r(ctx.handle), "GEOSGeom_createEmptyPolygon_r")
         }
@@ -92,10 +94,10 @@ public final class GEOSGeometry {
         return made
     }
 
-    static func make(_ g: Geometry, _ ctx: GEOSContext) throws(GEOSError) -> OpaquePointer {
+    static func make(_ g: GeometryOf<Position>, _ ctx: GEOSContext) throws(GEOSError) -> OpaquePointer {
         switch g {
         case .point(let p):
-            return try ctx.check(GEOSGeom_createPointFromXY_r(ctx.handle, p.lon, p.lat), "GEOSGeom_createPointFromXY_r")
+            return try ctx.check(GEOSGeom_createPointFromXY_r(ctx.handle, p.frameX, p.frameY), "GEOSGeom_createPointFromXY_r")
         case .lineString(let ps):
             return try ctx.check(GEOSGeom_createLineString_r(ctx.handle, try sequence(ps, ctx)), "GEOSGeom_createLineString_r")
         case .polygon(let rings):
@@ -113,17 +115,17 @@ public final class GEOSGeometry {
 
     // MARK: - Reading GEOS geometries into values
 
-    private static func positions(_ g: OpaquePointer, _ ctx: GEOSContext) throws(GEOSError) -> [LonLat] {
+    private static func positions(_ g: OpaquePointer, _ ctx: GEOSContext) throws(GEOSError) -> [Position] {
         guard let seq = GEOSGeom_getCoordSeq_r(ctx.handle, g) else { throw ctx.error("GEOSGeom_getCoordSeq_r") }
         var size: UInt32 = 0
         try ctx.checkStatus(GEOSCoordSeq_getSize_r(ctx.handle, seq, &size), "GEOSCoordSeq_getSize_r")
         if size == 0 { return [] }
         var buffer = [Double](repeating: 0, count: Int(size) * 2)
         try ctx.checkStatus(GEOSCoordSeq_copyToBuffer_r(ctx.handle, seq, &buffer, 0, 0), "GEOSCoordSeq_copyToBuffer_r")
-        return (0..<Int(size)).map { LonLat(lon: buffer[2 * $0], lat: buffer[2 * $0 + 1]) }
+        return (0..<Int(size)).map { Position(frameX: buffer[2 * $0], frameY: buffer[2 * $0 + 1]) }
     }
 
-    private static func rings(_ g: OpaquePointer, _ ctx: GEOSContext) throws(GEOSError) -> [[LonLat]] {
+    private static func rings(_ g: OpaquePointer, _ ctx: GEOSContext) throws(GEOSError) -> [[Position]] {
         if GEOSisEmpty_r(ctx.handle, g) == 1 { return [] }
         guard let shell = GEOSGetExteriorRing_r(ctx.handle, g) else { throw ctx.error("GEOSGetExteriorRing_r") }
         var out = [try positions(shell, ctx)]
@@ -147,7 +149,7 @@ public final class GEOSGeometry {
         return out
     }
 
-    static func read(_ g: OpaquePointer, _ ctx: GEOSContext) throws(GEOSError) -> Geometry {
+    static func read(_ g: OpaquePointer, _ ctx: GEOSContext) throws(GEOSError) -> GeometryOf<Position> {
         let type = GEOSGeomTypeId_r(ctx.handle, g)
         switch type {
         case Int32(GEOS_POINT.rawValue):
@@ -159,19 +161,19 @@ public final class GEOSGeometry {
         case Int32(GEOS_POLYGON.rawValue):
             return .polygon(try rings(g, ctx))
         case Int32(GEOS_MULTIPOINT.rawValue):
-            var ps: [LonLat] = []
+            var ps: [Position] = []
             for c in try children(g, ctx) { ps += try positions(c, ctx) }
             return .multiPoint(ps)
         case Int32(GEOS_MULTILINESTRING.rawValue):
-            var ls: [[LonLat]] = []
+            var ls: [[Position]] = []
             for c in try children(g, ctx) { ls.append(try positions(c, ctx)) }
             return .multiLineString(ls)
         case Int32(GEOS_MULTIPOLYGON.rawValue):
-            var polys: [[[LonLat]]] = []
+            var polys: [[[Position]]] = []
             for c in try children(g, ctx) { polys.append(try rings(c, ctx)) }
             return .multiPolygon(polys)
         case Int32(GEOS_GEOMETRYCOLLECTION.rawValue):
-            var gs: [Geometry] = []
+            var gs: [GeometryOf<Position>] = []
             for c in try children(g, ctx) { gs.append(try read(c, ctx)) }
             return .geometryCollection(gs)
         default:

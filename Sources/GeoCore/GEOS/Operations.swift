@@ -57,13 +57,13 @@ extension GEOSGeometry {
     }
 
     /// The nearest points of this geometry and `other`, planar (`GEOSNearestPoints_r`).
-    public func nearestPoints(to other: GEOSGeometry) throws(GEOSError) -> (LonLat, LonLat) {
+    public func nearestPoints(to other: GEOSGeometry) throws(GEOSError) -> (Position, Position) {
         let seq = try context.check(GEOSNearestPoints_r(context.handle, pointer, other.pointer), "GEOSNearestPoints_r")
         defer { GEOSCoordSeq_destroy_r(context.handle, seq) }
         var x0 = 0.0, y0 = 0.0, x1 = 0.0, y1 = 0.0
         try context.checkStatus(GEOSCoordSeq_getXY_r(context.handle, seq, 0, &x0, &y0), "GEOSCoordSeq_getXY_r")
         try context.checkStatus(GEOSCoordSeq_getXY_r(context.handle, seq, 1, &x1, &y1), "GEOSCoordSeq_getXY_r")
-        return (LonLat(lon: x0, lat: y0), LonLat(lon: x1, lat: y1))
+        return (Position(frameX: x0, frameY: y0), Position(frameX: x1, frameY: y1))
     }
 
     /// `GEOSContains_r`.

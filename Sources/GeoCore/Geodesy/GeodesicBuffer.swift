@@ -69,7 +69,7 @@ public enum GeodesicBuffer {
             for polygon in planar.polygons {
                 var rings: [[LonLat]] = []
                 for ring in polygon {
-                    let dense = densifyPlanar(ring.map { Projected(x: $0.lon, y: $0.lat) }, maximumStep: step)
+                    let dense = densifyPlanar(ring, maximumStep: step)
                     let lonLat = try frame.unproject(dense)
                     let (adjusted, deviation) = onRadius(lonLat, source: source, area: area, radius: r, tolerance: tol)
                     worst = max(worst, deviation)
@@ -86,12 +86,7 @@ public enum GeodesicBuffer {
             let valid = try buffered.isValid() ? buffered : try buffered.makeValid()
             let mask = try GEOSGeometry(projectedGeometry(clip, frame), in: geos)
             let clipped = try valid.intersection(mask.isValid() ? mask : mask.makeValid()).value()
-            var out: [[[LonLat]]] = []
-            for polygon in clipped.polygons {
-                var rings: [[LonLat]] = []
-                for ring in polygon { rings.append(try frame.unproject(ring.map { Projected(x: $0.lon, y: $0.lat) })) }
-                out.append(rings)
-            }
+            let out = try clipped.polygons.map { polygon in try polygon.map(frame.unproject) }
             result = out.count == 1 ? .polygon(out[0]) : .multiPolygon(out)
         }
         result = result.orientedForRFC7946
@@ -112,8 +107,8 @@ public enum GeodesicBuffer {
 
     /// The geometry projected into `frame`, with geodesic edges first split to at most
     /// `densifyMetres` so that straight projected edges follow them.
-    static func projectedGeometry(_ g: Geometry, _ frame: Transformer, densifyMetres: Double? = 1_000) throws -> Geometry {
-        func line(_ l: [LonLat]) throws -> [LonLat] {
+    static func projectedGeometry(_ g: Geometry, _ frame: Transformer, densifyMetres: Double? = 1_000) throws -> ProjectedGeometry {
+        func line(_ l: [LonLat]) throws -> [Projected] {
             var dense = l
             if let step = densifyMetres, l.count > 1 {
                 dense = [l[0]]
@@ -121,7 +116,7 @@ public enum GeodesicBuffer {
                     dense += Geodesic.densify([l[i - 1], l[i]], maximumStepMetres: step).dropFirst()
                 }
             }
-            return try frame.project(dense).map { LonLat(lon: $0.x, lat: $0.y) }
+            return try frame.project(dense)
         }
         return try g.mapPositionLists(line)
     }

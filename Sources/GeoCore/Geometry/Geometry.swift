@@ -1,14 +1,19 @@
 /// A geometry in WGS 84 longitude, latitude: the GeoJSON geometry types, as values.
-/// Polygons are lists of rings (first the exterior, then holes), each ring closed
-/// (first position repeated last).
-public enum Geometry: Sendable, Equatable {
-    case point(LonLat)
-    case multiPoint([LonLat])
-    case lineString([LonLat])
-    case multiLineString([[LonLat]])
-    case polygon([[LonLat]])
-    case multiPolygon([[[LonLat]]])
-    case geometryCollection([Geometry])
+public typealias Geometry = GeometryOf<LonLat>
+
+/// A geometry in a projected frame (a map's, a buffer's working frame): x, y in the frame's units.
+public typealias ProjectedGeometry = GeometryOf<Projected>
+
+/// The GeoJSON geometry types, as values, in the frame of `Position`. Polygons are lists of rings
+/// (first the exterior, then holes), each ring closed (first position repeated last).
+public enum GeometryOf<Position: FramePosition>: Sendable, Equatable {
+    case point(Position)
+    case multiPoint([Position])
+    case lineString([Position])
+    case multiLineString([[Position]])
+    case polygon([[Position]])
+    case multiPolygon([[[Position]]])
+    case geometryCollection([GeometryOf<Position>])
 
     /// The GeoJSON type name.
     public var typeName: String {
@@ -24,7 +29,7 @@ public enum Geometry: Sendable, Equatable {
     }
 
     /// Every position, in order (ring closing points included).
-    public var positions: [LonLat] {
+    public var positions: [Position] {
         switch self {
         case .point(let p): [p]
         case .multiPoint(let ps), .lineString(let ps): ps
@@ -35,7 +40,7 @@ public enum Geometry: Sendable, Equatable {
     }
 
     /// The polygons of an areal geometry (a polygon, a multipolygon, or those inside a collection).
-    public var polygons: [[[LonLat]]] {
+    public var polygons: [[[Position]]] {
         switch self {
         case .polygon(let rings): [rings]
         case .multiPolygon(let polys): polys
@@ -45,7 +50,7 @@ public enum Geometry: Sendable, Equatable {
     }
 
     /// The lines of a linear geometry (polygon rings count as lines: their boundary).
-    public var lines: [[LonLat]] {
+    public var lines: [[Position]] {
         switch self {
         case .lineString(let l): [l]
         case .multiLineString(let ls), .polygon(let ls): ls
@@ -54,7 +59,9 @@ public enum Geometry: Sendable, Equatable {
         default: []
         }
     }
+}
 
+extension Geometry {
     /// The bounding box in degrees, nil for an empty geometry. Does not handle the antimeridian.
     public var boundingBox: BoundingBox? { BoundingBox(positions) }
 }

@@ -1,11 +1,12 @@
-extension Geometry {
-    /// The same geometry with every run of positions passed through `transform`: a line, each
-    /// ring, and each point on its own (so that nothing is ever inserted between the members of
-    /// a MultiPoint). For projecting, densifying, and the like.
-    public func mapPositionLists(_ transform: ([LonLat]) throws -> [LonLat]) rethrows -> Geometry {
+extension GeometryOf {
+    /// The same geometry with every run of positions passed through `transform`, which may change
+    /// the frame (a projection): a line, each ring, and each point on its own (so that nothing is
+    /// ever inserted between the members of a MultiPoint). For projecting, densifying, and the like.
+    /// A point whose run comes back empty is dropped (an empty MultiPoint, as GEOS reads an empty point).
+    public func mapPositionLists<Other>(_ transform: ([Position]) throws -> [Other]) rethrows -> GeometryOf<Other> {
         switch self {
-        case .point(let p): return .point(try transform([p]).first ?? p)
-        case .multiPoint(let ps): return .multiPoint(try ps.map { try transform([$0]).first ?? $0 })
+        case .point(let p): return try transform([p]).first.map { .point($0) } ?? .multiPoint([])
+        case .multiPoint(let ps): return .multiPoint(try ps.flatMap { try transform([$0]).prefix(1) })
         case .lineString(let l): return .lineString(try transform(l))
         case .multiLineString(let ls): return .multiLineString(try ls.map(transform))
         case .polygon(let rings): return .polygon(try rings.map(transform))
@@ -13,7 +14,9 @@ extension Geometry {
         case .geometryCollection(let gs): return .geometryCollection(try gs.map { try $0.mapPositionLists(transform) })
         }
     }
+}
 
+extension Geometry {
     /// Polygons with RFC 7946 ring orientation: exterior rings counter-clockwise, holes clockwise.
     public var orientedForRFC7946: Geometry {
         func fix(_ rings: [[LonLat]]) -> [[LonLat]] {

@@ -49,6 +49,12 @@ public final class Transformer {
         return LonLat(lon: r.x, lat: r.y)
     }
 
+    /// A geometry projected vertex by vertex (straight edges stay straight: densify geodesic edges first).
+    public func project(_ g: Geometry) throws -> ProjectedGeometry { try g.mapPositionLists(project) }
+
+    /// A projected geometry back to longitude, latitude, vertex by vertex.
+    public func unproject(_ g: ProjectedGeometry) throws -> Geometry { try g.mapPositionLists(unproject) }
+
     /// Transforms many positions in place with one call (`proj_trans_generic`).
     public func project(_ ps: [LonLat]) throws(PROJError) -> [Projected] {
         var xs = ps.map(\.lon), ys = ps.map(\.lat)
@@ -88,11 +94,4 @@ public final class Transformer {
             throw context.error("proj_trans_generic(\(source) → \(target)) of \(n) positions", errno: e)
         }
     }
-}
-
-/// A position in a projected frame, in the frame's units (metres for the ones we make).
-public struct Projected: Sendable, Hashable {
-    public var x: Double
-    public var y: Double
-    public init(x: Double, y: Double) { self.x = x; self.y = y }
 }

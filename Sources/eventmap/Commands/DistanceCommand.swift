@@ -38,19 +38,21 @@ struct DistanceCommand: ParsableCommand {
 
     func run() throws {
         let from: NamedPoint
+        var gazetteer: Gazetteer?
         if LonLat.looksLikeCoordinate(a) {
             // A typed coordinate needs no gazetteer: two coordinates work even without the bundled data.
             from = NamedPoint.coordinate(try Self.coordinate(a, named: "A"))
         } else {
-            let gazetteer = try dataOptions.loadGazetteer()
+            let places = try dataOptions.loadGazetteer()
             let isLineOrArea = TargetResolver.isBorder(a)
-                || ((try? gazetteer.resolvePoint(a)) == nil && (try? dataOptions.loadWorld().countryEntry(a)) != nil)
+                || ((try? places.resolvePoint(a)) == nil && (try? dataOptions.loadWorld().countryEntry(a)) != nil)
             if isLineOrArea {
                 throw CLIError("argument A: '\(a)' is a line or an area; A must be a place or LAT,LON (put the border or the country second).")
             }
-            from = try gazetteer.point(a, argument: "argument A")
+            from = try places.point(a, argument: "argument A")
+            gazetteer = places
         }
-        let target = try dataOptions.target(b, argument: "argument B")
+        let target = try dataOptions.target(b, argument: "argument B", gazetteer: gazetteer)
         let m = TargetDistance(from: from, to: target)
         if json { Printing.json(.object(Self.json(m, target))) } else { print(Self.text(m, target)) }
     }

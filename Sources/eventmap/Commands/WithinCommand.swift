@@ -34,8 +34,8 @@ struct WithinCommand: ParsableCommand {
 
     func run() throws {
         let metres = try parseLength(distance, argument: "argument DISTANCE")
-        let target = try dataOptions.target(of, argument: "--of")
         let gazetteer = try dataOptions.loadGazetteer()
+        let target = try dataOptions.target(of, argument: "--of", gazetteer: gazetteer)
         if let kind, !gazetteer.places.contains(where: { $0.kind == kind }) {
             let kinds = Set(gazetteer.places.map(\.kind)).sorted().joined(separator: ", ")
             throw CLIError("--kind: no place is of kind '\(kind)' (kinds: \(kinds)).")

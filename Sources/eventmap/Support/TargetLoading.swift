@@ -32,8 +32,9 @@ extension DataOptions {
     }
 
     /// Resolves a TARGET argument: a GeoJSON file (when the text names an existing file or ends in
-    /// .geojson/.json), `border`, a country, `LAT,LON`, or a place. Loads only the data it needs.
-    func target(_ text: String, argument: String) throws -> Target {
+    /// .geojson/.json), `border`, a country, `LAT,LON`, or a place. Loads only the data it needs:
+    /// borders need no gazetteer, and a caller that already holds the gazetteer passes it.
+    func target(_ text: String, argument: String, gazetteer loaded: Gazetteer? = nil) throws -> Target {
         let lower = text.lowercased()
         if FileManager.default.fileExists(atPath: text) || lower.hasSuffix(".geojson") || lower.hasSuffix(".json") {
             let body = try Self.readText(text, what: "the GeoJSON file")
@@ -44,8 +45,11 @@ extension DataOptions {
                 throw CLIError("\(argument): \(error.description).")
             }
         }
-        let resolver = TargetResolver(gazetteer: try loadGazetteer(), world: try loadWorld())
-        do { return try resolver.resolve(text) } catch { throw CLIError("\(argument): \(error.description)") }
+        do {
+            if TargetResolver.isBorder(text) { return .borders(try TargetResolver.borders(text, in: try loadWorld())) }
+            let resolver = TargetResolver(gazetteer: try loaded ?? loadGazetteer(), world: try loadWorld())
+            return try resolver.resolve(text)
+        } catch let e as AnalysisError { throw CLIError("\(argument): \(e.description)") }
     }
 
     /// A country for --clip.

@@ -59,8 +59,8 @@ import TestSupport
         let pad = 4 / frame.pixelsPerUnit + 1e-6
         #expect(cut.positions.count < turkey.positions.count / 10)
         for p in cut.positions {
-            #expect(p.lon >= frame.projectedMin.x - pad && p.lon <= frame.projectedMax.x + pad)
-            #expect(p.lat >= frame.projectedMin.y - pad && p.lat <= frame.projectedMax.y + pad)
+            #expect(p.x >= frame.projectedMin.x - pad && p.x <= frame.projectedMax.x + pad)
+            #expect(p.y >= frame.projectedMin.y - pad && p.y <= frame.projectedMax.y + pad)
         }
         // Damascus is far outside this frame: a point there is not drawn.
         #expect(try clip.projectedInside(.point(LonLat(lon: 36.29128, lat: 33.5102))) == nil)

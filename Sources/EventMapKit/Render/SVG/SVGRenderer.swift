@@ -119,7 +119,7 @@ public struct SVGRenderer {
                 switch (f.drawing, f.geometry) {
                 case (.shape, .point(let p)), (.sizedMarker, .point(let p)):
                     guard case .point(let q)? = try clip.projectedInside(.point(p)) else { continue }
-                    let px = frame.pixel(Projected(x: q.lon, y: q.lat))
+                    let px = frame.pixel(q)
                     var r = style.markerRadius
                     var shape = style.marker
                     if case .sizedMarker(let rp) = f.drawing { r = rp; shape = .circle }
@@ -135,7 +135,7 @@ public struct SVGRenderer {
                     guard let area = try clip.projectedInside(f.drawnGeometry) else { continue }
                     g += "<path\(attrs) d=\"\(pathData(area, frame))\" fill-rule=\"evenodd\">\(title)</path>\n"
                     if let text = f.label, case .point(let q)? = try clip.projectedInside(.point(f.labelAnchor ?? p)) {
-                        let px = frame.pixel(Projected(x: q.lon, y: q.lat))
+                        let px = frame.pixel(q)
                         labels.append(LabelRequest(id: "label-" + fid, text: text, anchor: px, anchorRadius: 5,
                                                    fontSize: style.labelSize, bold: style.labelWeight == .bold,
                                                    priority: f.labelPriority, preferCentre: true, leaderLine: false,
@@ -189,11 +189,11 @@ public struct SVGRenderer {
 
     /// Where an area's name fits wholly inside the visible part of the area, clear of symbols:
     /// the candidate on a 12-pixel grid nearest to GEOS's point on surface (ties by position).
-    private func areaLabelPosition(_ projectedArea: Geometry, width w: Double, height h: Double, frame: MapFrame,
+    private func areaLabelPosition(_ projectedArea: ProjectedGeometry, width w: Double, height h: Double, frame: MapFrame,
                                    frameBox: PixelBox, obstacles: [PixelBox], geos: GEOSContext) throws -> PixelPoint? {
         let area = try GEOSGeometry(projectedArea, in: geos)
         guard let inner = try area.pointOnSurface() else { return nil }
-        let target = frame.pixel(Projected(x: inner.lon, y: inner.lat))
+        let target = frame.pixel(inner)
         let prepared = try PreparedGeometry(area)
         var best: (Double, PixelPoint)?
         var y = frameBox.minY + h
@@ -204,8 +204,7 @@ public struct SVGRenderer {
                 let d = (x - target.x) * (x - target.x) + (y - target.y) * (y - target.y)
                 if best.map({ d < $0.0 }) ?? true, !obstacles.contains(where: { $0.intersects(box) }) {
                     let a = frame.projected(PixelPoint(x: box.minX, y: box.maxY)), b = frame.projected(PixelPoint(x: box.maxX, y: box.minY))
-                    let poly = try GEOSGeometry(.polygon([[LonLat(lon: a.x, lat: a.y), LonLat(lon: b.x, lat: a.y), LonLat(lon: b.x, lat: b.y),
-                                                          LonLat(lon: a.x, lat: b.y), LonLat(lon: a.x, lat: a.y)]]), in: geos)
+                    let poly = try GEOSGeometry(.polygon([MapFrame.rectangle(a, b)]), in: geos)
                     if try prepared.contains(poly) { best = (d, PixelPoint(x: x, y: y)) }
                 }
                 x += 12
@@ -217,13 +216,13 @@ public struct SVGRenderer {
 
     // MARK: - Geometry to path data
 
-    private func pathData(_ g: Geometry, _ frame: MapFrame) -> String {
+    private func pathData(_ g: ProjectedGeometry, _ frame: MapFrame) -> String {
         var d = ""
-        func run(_ ring: [LonLat], close: Bool) {
+        func run(_ ring: [Projected], close: Bool) {
             var last = ""
             var first = true
             for p in ring {
-                let px = frame.pixel(Projected(x: p.lon, y: p.lat))
+                let px = frame.pixel(p)
                 let pair = "\(SVGNumber.px(px.x)) \(SVGNumber.px(px.y))"
                 if pair == last { continue }
                 d += (first ? "M" : "L") + pair
@@ -243,11 +242,11 @@ public struct SVGRenderer {
     }
 
     /// Where a line's label goes: the middle vertex of its longest part.
-    private func lineLabelAnchor(_ g: Geometry, _ frame: MapFrame) throws -> PixelPoint? {
+    private func lineLabelAnchor(_ g: ProjectedGeometry, _ frame: MapFrame) throws -> PixelPoint? {
         guard let line = g.lines.max(by: { $0.count < $1.count }), !line.isEmpty else { return nil }
         let a = line[0], b = line[line.count - 1]
-        let mid = line.count > 2 ? line[line.count / 2] : LonLat(lon: (a.lon + b.lon) / 2, lat: (a.lat + b.lat) / 2)
-        return frame.pixel(Projected(x: mid.lon, y: mid.lat))
+        let mid = line.count > 2 ? line[line.count / 2] : Projected(x: (a.x + b.x) / 2, y: (a.y + b.y) / 2)
+        return frame.pixel(mid)
     }
 
     /// A label's own colour, nil for the default text colour.
