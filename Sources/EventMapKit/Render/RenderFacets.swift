@@ -33,7 +33,7 @@ extension RenderJob {
             let grid = try HexGrid(centre: centre, widthMetres: aggregation.binMetres!, context: proj)
             var values: [Double] = []
             for (_, group) in groups {
-                values += try EventAggregation.hexValues(group.map { all[$0] }, grid: grid).values.map { EventAggregation.value($0, aggregation.measure) }
+                values += try EventAggregation.hexValues(all, group, grid: grid).values.map { EventAggregation.value($0, aggregation.measure) }
             }
             breaks = ClassBreaks.quantiles(values)
         }

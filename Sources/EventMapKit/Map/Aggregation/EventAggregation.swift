@@ -96,12 +96,17 @@ public enum EventAggregation {
     /// The hexagon values of the `events` placed to within 25 km (where_prec 1-2; projected in one call), keeping the cells whose centre
     /// lies within one cell width of `within` (the map's box), when given.
     public static func hexValues(_ events: [Event], grid: HexGrid, within: BoundingBox? = nil) throws -> [HexGrid.Cell: Tally] {
+        try hexValues(events, events.indices, grid: grid, within: within)
+    }
+
+    /// The same for the events at `indices` (a facet panel's), read in place.
+    public static func hexValues(_ events: [Event], _ indices: some Sequence<Int>, grid: HexGrid, within: BoundingBox? = nil) throws -> [HexGrid.Cell: Tally] {
         // Only positions and tolls are read: no copy of the events themselves (100k of them cost a second).
         var positions: [LonLat] = [], tolls: [Double] = []
-        positions.reserveCapacity(events.count); tolls.reserveCapacity(events.count)
-        for e in events where e.precision.code <= AggregationOptions.coarsestBinnedPrecision {
-            positions.append(e.position)
-            tolls.append(e.killed?.best ?? 0)
+        positions.reserveCapacity(indices.underestimatedCount); tolls.reserveCapacity(indices.underestimatedCount)
+        for i in indices where events[i].precision.code <= AggregationOptions.coarsestBinnedPrecision {
+            positions.append(events[i].position)
+            tolls.append(events[i].killed?.best ?? 0)
         }
         let projected = try grid.transformer.project(positions)
         var cells: [HexGrid.Cell: Tally] = [:]
