@@ -2,7 +2,8 @@
 
 Run: python check_map.py PAGE.html EVENTS.csv FORMAT [--reports reports.csv] [--places places.csv] [--screenshot OUT.png]
 FORMAT is `bundled` (geodata/events.csv + reports.csv) or `acled`; --places is the gazetteer the page
-was made from (a click on a place must show its source and precision). Every expectation is computed here
+was made from (a click on a place must show its source and precision; for `bundled`, an approximate
+event must be drawn as the circle of its place's uncertainty radius). Every expectation is computed here
 from the CSV, independently of eventmap: an event is shown on the days of its span (the stated range;
 for one day given with a coarse precision, its Monday-Sunday week or its calendar month).
 Every non-file: request is blocked and fails the check; so does any console error.
@@ -157,6 +158,29 @@ def main():
             page.locator("#popup").evaluate("e => e.hidden = true")
             page.focus("#event-list li:nth-child(2) button")
             check("keyboard focus opens the popup", popup.is_visible())
+            if a.places and a.format == "bundled":
+                # An approximate event is drawn as its uncertainty area: a dashed red circle whose radius is its
+                # place's uncertainty in places.csv, here sampled on the canvas at that radius and at 0.7 and 1.3 of it.
+                places = {r["id"]: r for r in csv.DictReader(open(a.places, newline="", encoding="utf-8"))}
+                rows = list(csv.DictReader(open(a.events, newline="", encoding="utf-8")))
+                approx = [(r["id"], float(places[r["place_id"]]["uncertainty_m"])) for r in rows
+                          if r["place_id"] in places and places[r["place_id"]]["uncertainty_m"]
+                          and 1000 < float(places[r["place_id"]]["uncertainty_m"]) <= 25000]
+                check("an approximate event in the data", bool(approx))
+                if approx:
+                    eid, radius = approx[0]
+                    hits = page.evaluate("""([id, r]) => { const D = window.eventmap.data, E = D.events, i = E.id.indexOf(id);
+                        const [X, Y] = window.eventmap.toScreen(E.x[i], E.y[i]), s = window.eventmap.view.s;
+                        const c = document.getElementById('map'), k = c.width / c.clientWidth, g = c.getContext('2d');
+                        const red = (f) => { let n = 0; for (let a = 0; a < 360; a += 2) { let hit = false;
+                          for (const d of [-1, 0, 1]) { const R = f * r * s + d, t = a * Math.PI / 180;
+                            const p = g.getImageData(Math.round((X + R * Math.cos(t)) * k), Math.round((Y + R * Math.sin(t)) * k), 1, 1).data;
+                            if (p[0] > p[1] + 60 && p[0] > p[2] + 60) hit = true; }
+                          if (hit) n++; } return n; };
+                        return [r * s, red(0.7), red(1.0), red(1.3)]; }""", [eid, radius])
+                    check(f"{eid} drawn as its {radius / 1000:g} km uncertainty circle",
+                          hits[2] >= 30 and hits[2] > 3 * max(hits[1], hits[3], 1),
+                          f"radius {hits[0]:.0f} px; red samples of 180 at 0.7, 1 and 1.3 of it: {hits[1]}, {hits[2]}, {hits[3]}")
             if a.places:
                 # A click on a place (the one farthest on screen from any event, so no event symbol is hit first)
                 # shows its source and its precision as the gazetteer gives them.

@@ -4,7 +4,8 @@ import TestSupport
 
 /// The offline HTML map in a real browser: Debian's headless chromium driven by Playwright
 /// (Tests/Browser/check_map.py, which blocks every non-file: request). The script computes each
-/// expected count, and a clicked place's source and precision, from the CSVs themselves; it also
+/// expected count, a clicked place's source and precision, and an approximate event's circle radius
+/// from the CSVs themselves; it also
 /// plays and pauses the time slider, checks legend, scale bar, attribution and count, and decodes
 /// a screenshot to see that it is not blank. It prints one line per check and exits 1 on any failure.
 @Suite(.serialized) struct HTMLMapBrowserTests {
