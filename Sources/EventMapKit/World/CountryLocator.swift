@@ -21,11 +21,15 @@ public final class CountryLocator: Sendable {
         prepared = Mutex([:])
     }
 
+    /// Built under the lock: workers that meet a country at the same moment wait for one build
+    /// instead of each preparing it (at the start of a run every worker meets the same countries).
     private func area(_ i: Int) -> GeodesicArea {
-        if let a = prepared.withLock({ $0[i] }) { return a }
-        let built = countries[i].prepared()
-        prepared.withLock { $0[i] = built }
-        return built
+        prepared.withLock { areas in
+            if let a = areas[i] { return a }
+            let built = countries[i].prepared()
+            areas[i] = built
+            return built
+        }
     }
 
     /// A country's prepared area by its code (the same one `country(of:)` tests), or nil.
