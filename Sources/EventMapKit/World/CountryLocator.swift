@@ -7,26 +7,66 @@ import Synchronization
 /// the point are tested by geodesic-edge containment (`GeodesicArea`), each prepared once, on first
 /// use. Points at sea lie in none. Sendable: the prepared areas are shared by the workers.
 public final class CountryLocator: Sendable {
-    private let entries: [World.CountryEntry]
+    /// The countries, in the world's order (a point on a shared boundary goes to the first listed).
+    public let entries: [World.CountryEntry]
     /// Every country's polygons, decoded once here (tens of milliseconds), so that the workers
     /// never touch the world's vertex bytes.
     private let countries: [Country]
     private let boxes: [BoundingBox]
-    private let prepared: Mutex<[Int: GeodesicArea]>
+    /// For each 1° cell of longitude and latitude, the countries whose box meets it, in order
+    /// (cell k's are `cellCountries[cellStart[k]..<cellStart[k + 1]]`): a point tests only those.
+    private let cellStart: [Int32]
+    private let cellCountries: [Int32]
+    /// Prepared areas by country, nil until first needed; built under the lock, so that workers
+    /// meeting a country at the same moment wait for one build instead of each preparing it.
+    private let prepared: Mutex<[PreparedArea?]>
+
+    /// A prepared area behind a reference: handing it out of the lock is one retain, not a copy.
+    private final class PreparedArea: Sendable {
+        let area: GeodesicArea
+        init(_ area: GeodesicArea) { self.area = area }
+    }
 
     public init(world: World) {
         entries = world.countryEntries
         countries = world.countryEntries.map(world.country(of:))
-        boxes = world.countryEntries.map { $0.bbox.widened(byFraction: 0, minimumDegrees: 0.5) }
-        prepared = Mutex([:])
+        let boxes = world.countryEntries.map { $0.bbox.widened(byFraction: 0, minimumDegrees: 0.5) }
+        self.boxes = boxes
+        (cellStart, cellCountries) = Self.cells(boxes)
+        prepared = Mutex(Array(repeating: nil, count: world.countryEntries.count))
     }
 
-    /// Built under the lock: workers that meet a country at the same moment wait for one build
-    /// instead of each preparing it (at the start of a run every worker meets the same countries).
-    private func area(_ i: Int) -> GeodesicArea {
+    private static let columns = 360, rows = 180
+
+    /// The 1° cell of a longitude and latitude, clamped to the grid (boxes may pass ±180°).
+    @inline(__always) private static func cell(lon: Double, lat: Double) -> Int {
+        let x = min(columns - 1, max(0, Int((lon + 180).rounded(.down))))
+        let y = min(rows - 1, max(0, Int((lat + 90).rounded(.down))))
+        return y * columns + x
+    }
+
+    private static func cells(_ boxes: [BoundingBox]) -> ([Int32], [Int32]) {
+        var counts = [Int32](repeating: 0, count: columns * rows + 1)
+        func each(_ b: BoundingBox, _ body: (Int) -> Void) {
+            let lo = cell(lon: b.west, lat: b.south), hi = cell(lon: b.east, lat: b.north)
+            for y in (lo / columns)...(hi / columns) {
+                for x in (lo % columns)...(hi % columns) { body(y * columns + x) }
+            }
+        }
+        for b in boxes where b.west <= b.east && b.south <= b.north { each(b) { counts[$0 + 1] += 1 } }
+        for k in 0..<columns * rows { counts[k + 1] += counts[k] }
+        var fill = counts
+        var list = [Int32](repeating: 0, count: Int(counts[columns * rows]))
+        for (i, b) in boxes.enumerated() where b.west <= b.east && b.south <= b.north {
+            each(b) { k in list[Int(fill[k])] = Int32(i); fill[k] += 1 }
+        }
+        return (counts, list)
+    }
+
+    private func preparedArea(_ i: Int) -> PreparedArea {
         prepared.withLock { areas in
             if let a = areas[i] { return a }
-            let built = countries[i].prepared()
+            let built = PreparedArea(countries[i].prepared())
             areas[i] = built
             return built
         }
@@ -34,12 +74,22 @@ public final class CountryLocator: Sendable {
 
     /// A country's prepared area by its code (the same one `country(of:)` tests), or nil.
     public func area(code: String) -> GeodesicArea? {
-        entries.firstIndex { $0.code == code }.map(area)
+        entries.firstIndex { $0.code == code }.map { preparedArea($0).area }
     }
 
     /// The country holding `p` (a point on a shared boundary goes to the first listed), or nil at sea.
     public func country(of p: LonLat) -> World.CountryEntry? {
-        for i in boxes.indices where boxes[i].contains(p) && area(i).contains(p) { return entries[i] }
+        countryIndex(of: p).map { entries[$0] }
+    }
+
+    /// The same as an index into `entries`.
+    public func countryIndex(of p: LonLat) -> Int? {
+        guard p.lon.isFinite, p.lat.isFinite else { return nil }
+        let k = Self.cell(lon: p.lon, lat: p.lat)
+        for j in Int(cellStart[k])..<Int(cellStart[k + 1]) {
+            let i = Int(cellCountries[j])
+            if boxes[i].contains(p) && preparedArea(i).area.contains(p) { return i }
+        }
         return nil
     }
 }
