@@ -13,7 +13,7 @@ public final class CountryLocator: Sendable {
     /// never touch the world's vertex bytes.
     private let countries: [Country]
     private let boxes: [BoundingBox]
-    /// For each 1° cell of longitude and latitude, the countries whose box meets it, in order
+    /// For each 2° cell of longitude and latitude, the countries whose box meets it, in order
     /// (cell k's are `cellCountries[cellStart[k]..<cellStart[k + 1]]`): a point tests only those.
     private let cellStart: [Int32]
     private let cellCountries: [Int32]
@@ -36,12 +36,12 @@ public final class CountryLocator: Sendable {
         prepared = Mutex(Array(repeating: nil, count: world.countryEntries.count))
     }
 
-    private static let columns = 360, rows = 180
+    private static let columns = 180, rows = 90
 
-    /// The 1° cell of a longitude and latitude, clamped to the grid (boxes may pass ±180°).
+    /// The 2° cell of a longitude and latitude, clamped to the grid.
     @inline(__always) private static func cell(lon: Double, lat: Double) -> Int {
-        let x = min(columns - 1, max(0, Int((lon + 180).rounded(.down))))
-        let y = min(rows - 1, max(0, Int((lat + 90).rounded(.down))))
+        let x = min(columns - 1, max(0, Int(((lon + 180) / 2).rounded(.down))))
+        let y = min(rows - 1, max(0, Int(((lat + 90) / 2).rounded(.down))))
         return y * columns + x
     }
 

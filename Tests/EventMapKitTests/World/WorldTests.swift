@@ -95,7 +95,7 @@ import TestSupport
         #expect(try #require(world.country("TUR")).prepared().contains(v))
     }
 
-    /// The locator tests only the countries its 1° grid lists for a point's cell: on seeded random
+    /// The locator tests only the countries its 2° grid lists for a point's cell: on seeded random
     /// points (the Levant, where the bench's events lie, and both sides of the antimeridian
     /// around Fiji) it must answer as a scan of every country in the world's order does (first
     /// widened box holding the point whose area contains it).
