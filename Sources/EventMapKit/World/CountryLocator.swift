@@ -84,11 +84,30 @@ public final class CountryLocator: Sendable {
 
     /// The same as an index into `entries`.
     public func countryIndex(of p: LonLat) -> Int? {
+        index(of: p, area: preparedArea)
+    }
+
+    /// `countryIndex(of:)` for many points (a block of events): the lock that guards the prepared
+    /// areas is taken once per country met, not once per point, so workers do not contend for it.
+    public func countryIndices(of points: [LonLat]) -> [Int?] {
+        var met = [PreparedArea?](repeating: nil, count: entries.count)
+        return points.map { p in
+            index(of: p) { i in
+                if let a = met[i] { return a }
+                let a = preparedArea(i)
+                met[i] = a
+                return a
+            }
+        }
+    }
+
+    @inline(__always)
+    private func index(of p: LonLat, area: (Int) -> PreparedArea) -> Int? {
         guard p.lon.isFinite, p.lat.isFinite else { return nil }
         let k = Self.cell(lon: p.lon, lat: p.lat)
         for j in Int(cellStart[k])..<Int(cellStart[k + 1]) {
             let i = Int(cellCountries[j])
-            if boxes[i].contains(p) && preparedArea(i).area.contains(p) { return i }
+            if boxes[i].contains(p) && area(i).area.contains(p) { return i }
         }
         return nil
     }

@@ -200,7 +200,8 @@ public struct BatchAnalysis: Sendable {
         for k in 0..<n { nearest[k] = placeIndex.nearest(to: parsed.positions[k], chord: chords[k], inverses: &profile.placeInverses) }
         now = BatchProfile.now(); profile.nearestSeconds = now - t; t = now
 
-        let countryCodes: [[UInt8]] = parsed.positions.map { p in countries?.countryIndex(of: p).map { countryCodeBytes[$0] } ?? [] }
+        let countryCodes: [[UInt8]] = countries.map { $0.countryIndices(of: parsed.positions).map { $0.map { countryCodeBytes[$0] } ?? [] } }
+            ?? Array(repeating: [], count: n)
         now = BatchProfile.now(); profile.countrySeconds = now - t; t = now
 
         var out: [UInt8] = []
