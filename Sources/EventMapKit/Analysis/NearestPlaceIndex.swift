@@ -2,9 +2,10 @@ import Foundation
 
 /// The nearest of a set of places to a point, by WGS 84 geodesic distance, for millions of
 /// points: a tree over the places' earth-centred positions finds the nearest by chord, whose
-/// exact geodesic distance then bounds the search for any place that could be nearer (a chord
-/// never exceeds its geodesic). Typically one `geod_inverse` per point. Ties go to the place
-/// listed first.
+/// geodesic distance then bounds the search for any place that could be nearer (a chord never
+/// exceeds its geodesic). Within ~30 km that distance comes from a chord bracket, to 1 mm, with
+/// no `geod_inverse`; farther, one `geod_inverse` per point. Ties go to the place listed first
+/// (decided on exact distances wherever two brackets overlap).
 public struct NearestPlaceIndex: Sendable {
     public struct Hit: Sendable, Equatable {
         /// The index of the place in the list given to `init`.
