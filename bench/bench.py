@@ -109,7 +109,7 @@ def callgrind_profile(path, n):
     # Swift inlines the nearest-place search and the geodesic wrappers into the block loop, so
     # the phases are the functions that stay separate; the nearest place is in "the rest".
     border = count(r"GeodesicPolylineV10nearestHit2to5chord")
-    country = count(r"CountryLocatorC12countryIndex2of")
+    country = count(r"CountryLocatorC14countryIndices2of")
     parse = count(r"ColumnsV5parse")
     fmt = count(r"AnalysisRowFormatterO7csvRows")
     analyse = count(r"BatchAnalysisV7analyse_6layout")
@@ -118,7 +118,7 @@ def callgrind_profile(path, n):
         "shared-library initialisers": count(r"dl-init.c:_dl_init"),
         "events: geod_inverse (border, places; a little set-up)": count(r"\?\?\?:geod_inverse "),
         "events: border (tree search, refinement, chord brackets, its geod_inverse)": border,
-        "events: country (CountryLocator.countryIndex)": country,
+        "events: country (CountryLocator.countryIndices)": country,
         "events: parse (split rows, numbers)": parse,
         "events: format (CSV rows)": fmt,
         "events: nearest place (chord brackets) and the rest of each block": analyse - border - country - parse - fmt,
