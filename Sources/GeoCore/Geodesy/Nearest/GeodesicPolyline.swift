@@ -151,7 +151,7 @@ public struct GeodesicPolyline: Sendable {
 
     // MARK: - Queries
 
-    /// The nearest point of the lines to `p`, found to about a micrometre, with the azimuth
+    /// The nearest point of the lines to `p`, its distance proven within 1 mm, with the azimuth
     /// towards it; nil if there are no vertices.
     public func nearest(to p: LonLat) -> NearestPoint? {
         var counts = SearchCounts()
