@@ -2,9 +2,10 @@ import Foundation
 
 /// The nearest of a set of places to a point, by WGS 84 geodesic distance, for millions of
 /// points: a tree over the places' earth-centred positions finds the nearest by chord, whose
-/// exact geodesic distance then bounds the search for any place that could be nearer (a chord
-/// never exceeds its geodesic). Typically one `geod_inverse` per point. Ties go to the place
-/// listed first.
+/// geodesic distance then bounds the search for any place that could be nearer (a chord never
+/// exceeds its geodesic). Within ~30 km that distance comes from a chord bracket, to 1 mm, with
+/// no `geod_inverse`; farther, one `geod_inverse` per point. Ties go to the place listed first
+/// (decided on exact distances wherever two brackets overlap).
 public struct NearestPlaceIndex: Sendable {
     public struct Hit: Sendable, Equatable {
         /// The index of the place in the list given to `init`.
@@ -45,37 +46,65 @@ public struct NearestPlaceIndex: Sendable {
         nearest(to: p, chord: EarthCentred(p), inverses: &inverses)
     }
 
+    /// A candidate's distance: bracketed from the chord when that settles it to 1 mm
+    /// (`ChordBracket`), else exact (`geod_inverse`, lower = upper).
+    struct Candidate {
+        var position: Int
+        var lower: Double, upper: Double, distance: Double
+
+        static func measured(_ i: Int, _ p: LonLat, _ q: EarthCentred, _ positions: [LonLat], _ points: UnsafeBufferPointer<EarthCentred>,
+                             _ inverses: inout Int) -> Candidate {
+            if let b = ChordBracket(p, q, positions[i], points[i]), b.width <= NearestPlaceIndex.toleranceMetres {
+                return Candidate(position: i, lower: b.lower, upper: b.upper, distance: b.estimate)
+            }
+            return exact(i, p, positions, &inverses)
+        }
+
+        static func exact(_ i: Int, _ p: LonLat, _ positions: [LonLat], _ inverses: inout Int) -> Candidate {
+            let d = Geodesic.distance(p, positions[i])
+            inverses += 1
+            return Candidate(position: i, lower: d, upper: d, distance: d)
+        }
+
+        var isExact: Bool { lower == upper }
+    }
+
+    /// How far a reported distance may be from the exact geodesic one, metres.
+    static let toleranceMetres = 0.001
+
     func nearest(to p: LonLat, chord q: EarthCentred, inverses: inout Int) -> Hit? {
         guard !points.isEmpty else { return nil }
-        // 1. The nearest by chord (cheap), then its exact distance: an upper bound.
-        var bound = Double.infinity
-        var first = -1
-        points.withUnsafeBufferPointer { points in
+        let best = points.withUnsafeBufferPointer { points -> Candidate in
+            // 1. The nearest by chord (cheap), then its distance: its upper bound bounds the search.
+            var bound = Double.infinity
+            var first = -1
             tree.search(q, bound: &bound) { range, bound in
                 for i in range {
                     let c = points[i].chord(to: q)
                     if c < bound { bound = c; first = i }
                 }
             }
-        }
-        var best = Hit(index: first, distanceMetres: Geodesic.distance(p, positions[first]))
-        inverses += 1
-        // 2. Any other place whose chord does not exceed that distance could be as near: measure it.
-        bound = best.distanceMetres
-        points.withUnsafeBufferPointer { points in
+            var best = Candidate.measured(first, p, q, positions, points, &inverses)
+            // 2. Any other place whose chord does not exceed that bound could be as near. Where two
+            //    brackets overlap, both are measured exactly, so the choice (and its tie rule: the
+            //    place listed first) is the exact one.
+            bound = best.upper
             tree.search(q, bound: &bound) { range, bound in
                 for i in range where i != first && points[i].chord(to: q) <= bound {
-                    let d = Geodesic.distance(p, positions[i])
-                    inverses += 1
-                    if d < best.distanceMetres || (d == best.distanceMetres && placeIndex[i] < placeIndex[best.index]) {
-                        best = Hit(index: i, distanceMetres: d)
-                        bound = d
+                    var c = Candidate.measured(i, p, q, positions, points, &inverses)
+                    if c.lower > best.upper { continue }
+                    if c.upper >= best.lower {
+                        if !c.isExact { c = .exact(i, p, positions, &inverses) }
+                        if !best.isExact { best = .exact(best.position, p, positions, &inverses) }
+                        guard c.distance < best.distance || (c.distance == best.distance && placeIndex[i] < placeIndex[best.position]) else { continue }
                     }
+                    best = c
+                    bound = best.upper
                 }
             }
+            return best
         }
-        best.index = placeIndex[best.index]
-        return best
+        return Hit(index: placeIndex[best.position], distanceMetres: best.distance)
     }
 
     /// The places (indexes in the list given to `init`) that `accept` takes, within `metres` of `p`

@@ -1,4 +1,4 @@
-import EventMapKit
+@testable import EventMapKit
 import Foundation
 import GeoCore
 import Testing
@@ -93,5 +93,27 @@ import TestSupport
         #expect(["SYR", "TUR"].contains(owner.code))
         #expect(try #require(world.country("SYR")).prepared().contains(v))
         #expect(try #require(world.country("TUR")).prepared().contains(v))
+    }
+
+    /// The locator tests only the countries its 2° grid lists for a point's cell: on seeded random
+    /// points (the Levant, where the bench's events lie, and both sides of the antimeridian
+    /// around Fiji) it must answer as a scan of every country in the world's order does (first
+    /// widened box holding the point whose area contains it).
+    @Test func countryGridAgreesWithScanningEveryCountry() throws {
+        let world = try AnalysisFixtures.world()
+        let locator = CountryLocator(world: world)
+        let boxes = locator.entries.map { $0.bbox.widened(byFraction: 0, minimumDegrees: 0.5) }
+        var rng = SeededGenerator(seed: 152_026)
+        var points: [LonLat] = [], scans: [Int?] = []
+        for k in 0..<600 {
+            let p = k % 3 == 0
+                ? LonLat(lon: Double.random(in: 177...180.4, using: &rng) - (k % 2 == 0 ? 0 : 360), lat: Double.random(in: -19.0 ... -15.5, using: &rng))
+                : LonLat(lon: Double.random(in: 34...39, using: &rng), lat: Double.random(in: 32...38, using: &rng))
+            let scan = locator.entries.indices.first { i in boxes[i].contains(p) && locator.area(code: locator.entries[i].code)?.contains(p) == true }
+            #expect(locator.countryIndex(of: p) == scan, "\(p)")
+            points.append(p); scans.append(scan)
+        }
+        #expect(locator.countryIndices(of: points) == scans)
+        #expect(locator.countryIndex(of: LonLat(lon: .nan, lat: 36)) == nil)
     }
 }

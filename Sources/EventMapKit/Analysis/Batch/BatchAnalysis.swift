@@ -76,6 +76,8 @@ public struct BatchAnalysis: Sendable {
     let placeIndex: NearestPlaceIndex
     let placeIds: [[UInt8]]
     let placeNames: [[UInt8]]
+    /// The `country` column's bytes, by index into the locator's entries.
+    let countryCodeBytes: [[UInt8]]
 
     public init(border: BorderLines, countries: CountryLocator?, places: [Place]) {
         self.border = border
@@ -84,6 +86,7 @@ public struct BatchAnalysis: Sendable {
         placeIndex = NearestPlaceIndex(positions: places.map(\.position))
         placeIds = places.map { Array(CSVWriter.field($0.id).utf8) }
         placeNames = places.map { Array(CSVWriter.field($0.name).utf8) }
+        countryCodeBytes = countries?.entries.map { Array($0.code.utf8) } ?? []
     }
 
     /// Analyses `eventsPath` ("-": standard input) into `destination`. `progress(bytesRead, fileSize)`
@@ -197,7 +200,8 @@ public struct BatchAnalysis: Sendable {
         for k in 0..<n { nearest[k] = placeIndex.nearest(to: parsed.positions[k], chord: chords[k], inverses: &profile.placeInverses) }
         now = BatchProfile.now(); profile.nearestSeconds = now - t; t = now
 
-        let countryCodes: [[UInt8]] = parsed.positions.map { p in countries?.country(of: p).map { Array($0.code.utf8) } ?? [] }
+        let countryCodes: [[UInt8]] = countries.map { $0.countryIndices(of: parsed.positions).map { $0.map { countryCodeBytes[$0] } ?? [] } }
+            ?? Array(repeating: [], count: n)
         now = BatchProfile.now(); profile.countrySeconds = now - t; t = now
 
         var out: [UInt8] = []
