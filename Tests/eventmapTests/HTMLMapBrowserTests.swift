@@ -4,7 +4,10 @@ import TestSupport
 
 /// The offline HTML map in a real browser: Debian's headless chromium driven by Playwright
 /// (Tests/Browser/check_map.py, which blocks every non-file: request). The script computes each
-/// expected count from the CSV itself; it prints one line per check and exits 1 on any failure.
+/// expected count, a clicked place's source and precision, and an approximate event's circle radius
+/// from the CSVs themselves; it also
+/// plays and pauses the time slider, checks legend, scale bar, attribution and count, and decodes
+/// a screenshot to see that it is not blank. It prints one line per check and exits 1 on any failure.
 @Suite(.serialized) struct HTMLMapBrowserTests {
     func check(_ page: String, _ events: String, _ format: String, extra: [String] = []) throws {
         let r = try ExternalTool.run(Paths.venvPython, [Paths.repository + "/Tests/Browser/check_map.py", page, events, format] + extra,
@@ -20,7 +23,7 @@ import TestSupport
         let page = dir + "/overview.html"
         let size = try FileManager.default.attributesOfItem(atPath: page)[.size] as? Int ?? 0
         #expect(size > 10_000 && size < 1_000_000, "\(size) bytes")
-        try check(page, Paths.geodata("events.csv"), "bundled", extra: ["--reports", Paths.geodata("reports.csv")])
+        try check(page, Paths.geodata("events.csv"), "bundled", extra: ["--reports", Paths.geodata("reports.csv"), "--places", Paths.geodata("places.csv")])
     }
 
     @Test func syntheticEventsPageFromHTMLOption() throws {
@@ -32,6 +35,6 @@ import TestSupport
         let r = try CLI.run(["render", "--events", csv, "--html", page, "-o", dir + "/out"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir + "/out/overview.html"))
-        try check(page, csv, "acled")
+        try check(page, csv, "acled", extra: ["--places", Paths.geodata("places.csv")])
     }
 }

@@ -86,6 +86,33 @@ import TestSupport
         #expect(try String(contentsOfFile: dir + "/acled.csv", encoding: .utf8) == Self.previous)
     }
 
+    /// `render`'s event layer is written feature by feature (never whole in memory) to its atomic
+    /// file: a disk that fills up in the middle of it is an error naming the file, and the previous
+    /// events.geojson stays whole, with no temporary file left.
+    @Test func aFullDiskWhileTheEventLayerStreamsLeavesThePreviousFileWhole() throws {
+        let work = Paths.temporaryFolder("fault-render")
+        let csv = work + "/acled.csv"
+        let g = try ExternalTool.run("/usr/bin/python3", [Paths.repository + "/bench/make_acled_events.py", "3000", csv, "--seed", "4"])
+        #expect(g.status == 0, "\(g.stderr)")
+        let fs = ScratchFileSystem(kilobytes: 512)
+        let dir = fs?.path ?? work + "/maps"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try Self.previous.write(toFile: dir + "/events.geojson", atomically: true, encoding: .utf8)
+        let args = ["render", "--events", csv, "-o", dir]
+        let r: ExternalTool.Result
+        if fs != nil {
+            r = try CLI.run(args)
+        } else {
+            // 3,000 events are ~4 MB of GeoJSON; 1 MB is allowed (ulimit -f counts 512-byte blocks in sh).
+            let quoted = ([Paths.eventmapBinary] + args).map { "'\($0)'" }.joined(separator: " ")
+            r = try ExternalTool.run("/bin/sh", ["-c", "trap '' XFSZ; ulimit -f 2048; exec \(quoted)"], currentDirectory: Paths.repository)
+        }
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("could not write \(dir)/events.geojson"), "\(r.stderr)")
+        #expect(!r.stderr.contains("Fatal error"))
+        try Self.assertPreviousWhole(dir, "events.geojson")
+    }
+
     @Test func writingToDevFullIsAnError() throws {
         let work = Paths.temporaryFolder("fault-devfull")
         let input = try Self.events(20_000, in: work)

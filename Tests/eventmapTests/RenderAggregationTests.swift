@@ -98,6 +98,19 @@ import TestSupport
         #expect(sizes.count == 1)
         let binned = Self.rows.filter { $0["geo_precision"] != "3" }.count
         #expect(Self.hexes(s).reduce(0) { $0 + $1.events } == binned)
+        // The layers every panel shares (the basemap, places, observation points) are drawn once and used in each.
+        #expect(s.components(separatedBy: "<g id=\"countries\"").count - 1 == 1)
+        #expect(s.components(separatedBy: "<use xlink:href=\"#shared-countries\"").count - 1 == 4)
+        #expect(s.utf8.count < 2_000_000, "\(s.utf8.count) bytes")
+    }
+
+    /// The terminal lists the 20 largest events' casualty claims, not all 3,000, and counts the rest
+    /// (every event placed within 25 km, geo_precision 1-2, carries ACLED's fatalities).
+    @Test func casualtyListIsCappedAndCountsTheRest() throws {
+        let out = Self.render.result.stdout
+        let drawable = Self.rows.filter { $0["geo_precision"] != "3" }.count
+        #expect(out.contains("\(drawable - 20) more event(s) with casualty figures: not listed"), "\(out.prefix(2000))")
+        #expect(out.components(separatedBy: "the casualty claims:").count - 1 == 20)
     }
 
     /// The timeline: 12 monthly bars over 2020 in the overview, summing to every event.

@@ -93,6 +93,7 @@ struct CSVTokenizer {
     }
 
     static func string(_ f: Field, in b: UnsafeRawBufferPointer) -> String {
+        if !f.escaped { return String(decoding: UnsafeRawBufferPointer(rebasing: b[f.start..<f.end]), as: UTF8.self) }
         var out: [UInt8] = []
         bytes(f, in: b, into: &out)
         return String(decoding: out, as: UTF8.self)

@@ -29,8 +29,8 @@ public struct Event: Sendable, Equatable, Identifiable {
     public let claims: [Claim]
     /// Killed as a dataset coded it (ACLED fatalities, UCDP low/best/high); nil for our own events.
     public let codedKilled: CasualtyRange?
-    /// The row this event was read from, when it came from ACLED or UCDP: written back unchanged
-    /// in the columns the model does not hold, so nothing is lost on a round trip.
+    /// The cells of the row this event was read from that the model does not hold, when it came
+    /// from ACLED or UCDP: written back unchanged, so nothing is lost on a round trip.
     public let sourceRecord: SourceRecord?
 
     public init(id: String, date: EventDate, eventType: String, subEventType: String, actor1: String,
@@ -71,7 +71,8 @@ public struct Event: Sendable, Equatable, Identifiable {
     }
 }
 
-/// An input row kept whole: its format and its columns and values in the file's order.
+/// What an input row holds beyond the model's fields: its format, and the columns the format does
+/// not map (`ACLEDFormat.mappedColumns`, `UCDPFormat.mappedColumns`) with their values, in the file's order.
 public struct SourceRecord: Sendable, Equatable {
     public let format: EventFormat
     public let columns: [String]

@@ -31,10 +31,12 @@ struct CSVTable {
     let header: [String]
     let rows: [CSVReader.Row]
     private let column: [String: Int]
+    /// Per header position, the field read for that name (the first column of the name).
+    private let firstIndex: [Int]
 
     init(text: String, file: String, required: [String]) throws(EventDataError) {
         let all: [CSVReader.Row]
-        do { all = try CSVReader.rows(text) } catch {
+        do { all = try CSVReader.rows(text, sharingRepeats: true) } catch {
             throw .badRow(file: file, line: error.line, field: "-", reason: "\(error.reason) (field \(error.field))")
         }
         guard let first = all.first else { throw .badFile(file: file, reason: "the file is empty: a header line is expected") }
@@ -45,6 +47,12 @@ struct CSVTable {
         for (i, n) in header.enumerated() where column[n] == nil { column[n] = i }
         self.column = column
         rows = Array(all.dropFirst())
+        firstIndex = header.map { column[$0]! }
+        try check(required: required)
+    }
+
+    /// A failure naming the required columns the header lacks.
+    func check(required: [String]) throws(EventDataError) {
         let missing = required.filter { column[$0] == nil }
         guard missing.isEmpty else {
             throw .badFile(file: file, reason: "missing required column(s) \(missing.joined(separator: ", ")) in the header (line 1)")
@@ -52,6 +60,9 @@ struct CSVTable {
     }
 
     func has(_ name: String) -> Bool { column[name] != nil }
+
+    /// The positions in the header of the columns not in `mapped` (what a SourceRecord keeps).
+    func positions(notIn mapped: Set<String>) -> [Int] { header.indices.filter { !mapped.contains(header[$0]) } }
 
     /// The row's fields, or an error when it has more or fewer fields than the header.
     func checked(_ row: CSVReader.Row) throws(EventDataError) -> Fields {
@@ -70,6 +81,9 @@ struct CSVTable {
         subscript(name: String) -> String {
             table.column[name].map { row.fields[$0].trimmingSpaces } ?? ""
         }
+
+        /// The values (as `self[name]` gives them) of the header's columns at `positions`.
+        func values(at positions: [Int]) -> [String] { positions.map { row.fields[table.firstIndex[$0]].trimmingSpaces } }
 
         func bad(_ field: String, _ reason: String) -> EventDataError {
             .badRow(file: table.file, line: row.line, field: field, reason: reason)

@@ -17,6 +17,22 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
     /// Parses `YYYY-MM-DD`; a trailing time (`2020-10-26 00:00:00.000`, as UCDP writes) is ignored.
     /// Also `26 October 2020` and `26-October-2020`, as older ACLED exports write.
     public init?(parsing text: String) {
+        // The usual cell, exactly `YYYY-MM-DD` in ASCII digits, without Foundation's trimming and splitting.
+        let u = text.utf8
+        if u.count == 10 {
+            var v = (0, 0, 0), ok = true
+            for (i, c) in u.enumerated() {
+                if i == 4 || i == 7 { ok = ok && c == UInt8(ascii: "-"); continue }
+                guard c >= 0x30 && c <= 0x39 else { ok = false; break }
+                let digit = Int(c - 0x30)
+                if i < 4 { v.0 = v.0 * 10 + digit } else if i < 7 { v.1 = v.1 * 10 + digit } else { v.2 = v.2 * 10 + digit }
+            }
+            if ok {
+                guard let day = CalendarDay(year: v.0, month: v.1, day: v.2) else { return nil }
+                self = day
+                return
+            }
+        }
         let t = text.trimmingCharacters(in: .whitespaces)
         let head = t.split(separator: " ", maxSplits: 1).first.map(String.init) ?? t
         let iso = head.split(separator: "-", omittingEmptySubsequences: false)
@@ -75,8 +91,14 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// ISO 8601 `YYYY-MM-DD`.
     public var description: String {
-        func pad(_ v: Int, _ n: Int) -> String { String(repeating: "0", count: max(0, n - String(v).count)) + String(v) }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        // Digits written directly: called for every event in every output.
+        var b: [UInt8] = []
+        b.reserveCapacity(10)
+        let y = String(year).utf8
+        if y.count < 4 { b.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: 4 - y.count)) }
+        b.append(contentsOf: y)
+        for v in [month, day] { b += [UInt8(ascii: "-"), UInt8(ascii: "0") + UInt8(v / 10), UInt8(ascii: "0") + UInt8(v % 10)] }
+        return String(decoding: b, as: UTF8.self)
     }
 
     public static func < (a: CalendarDay, b: CalendarDay) -> Bool { a.dayNumber < b.dayNumber }

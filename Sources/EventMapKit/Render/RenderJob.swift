@@ -95,10 +95,50 @@ public struct RenderOptions: Sendable {
     }
 }
 
-/// One file of the main job's output: its name in the output folder and its text.
-public struct OutputFile: Sendable, Equatable {
+/// One file of the main job's output: its name in the output folder and its text, held whole
+/// or (for a large layer) made piece by piece as it is written.
+public struct OutputFile: Sendable {
     public let name: String
-    public let contents: String
+    private let body: Body
+
+    enum Body: Sendable {
+        case text(String)
+        /// Hands the file's bytes, in order, to the function it is given.
+        case stream(@Sendable (_ emit: ([UInt8]) throws(AtomicWrite.Failure) -> Void) throws(AtomicWrite.Failure) -> Void)
+    }
+
+    public init(name: String, contents: String) { self.name = name; body = .text(contents) }
+
+    init(name: String, stream: @escaping @Sendable (_ emit: ([UInt8]) throws(AtomicWrite.Failure) -> Void) throws(AtomicWrite.Failure) -> Void) {
+        self.name = name; body = .stream(stream)
+    }
+
+    /// The whole text (made in memory for a streamed file).
+    public var contents: String {
+        switch body {
+        case .text(let t): return t
+        case .stream(let make):
+            var bytes: [UInt8] = []
+            try? make { bytes.append(contentsOf: $0) }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    /// Writes the file to `path` atomically: a streamed one never exists in memory whole.
+    public func write(to path: String) throws(AtomicWrite.Failure) {
+        switch body {
+        case .text(let t): try AtomicWrite.write(t, to: path)
+        case .stream(let make):
+            let file = try AtomicFile(path)
+            do throws(AtomicWrite.Failure) {
+                try make { bytes throws(AtomicWrite.Failure) in try file.append(bytes) }
+                try file.commit()
+            } catch {
+                file.abandon()
+                throw error
+            }
+        }
+    }
 }
 
 /// A measurement worth printing: what was measured and its value, with the uncertainty that the
@@ -154,18 +194,39 @@ public enum RenderJob {
 
     /// The named GeoJSON layers, in output order.
     public static func geoJSONLayers(_ inputs: RenderInputs, _ analysis: RenderAnalysis) -> [FeatureCollection] {
-        let names = analysis.scenario.layerNames
-        var layers = [
-            GeoJSONLayers.places(inputs.gazetteer, name: names.places),
-            GeoJSONLayers.observationPoints(inputs.gazetteer, name: names.observationPoints),
-            GeoJSONLayers.events(inputs.events, name: names.events),
-            GeoJSONLayers.borders(shown(analysis.borders, inputs, analysis), name: names.border),
-        ]
-        for z in analysis.zones { layers.append(GeoJSONLayers.borderZone(z.result, borders: analysis.borders, side: z.side, name: z.name)) }
-        if let d = analysis.focusToBorder, let name = names.focusLine {
-            layers.append(GeoJSONLayers.borderLine(d, name: name))
+        geoJSONLayerSources(inputs, analysis).map { layer in
+            switch layer {
+            case .built(let c): c
+            case .events(let events, let name): GeoJSONLayers.events(events, name: name)
+            }
         }
-        return layers.filter { !$0.features.isEmpty }
+    }
+
+    /// A GeoJSON layer, built, or the events whose features are made as the file is written.
+    enum LayerSource {
+        case built(FeatureCollection)
+        case events([Event], name: String)
+    }
+
+    /// The layers in output order, none empty.
+    static func geoJSONLayerSources(_ inputs: RenderInputs, _ analysis: RenderAnalysis) -> [LayerSource] {
+        let names = analysis.scenario.layerNames
+        var layers: [LayerSource] = [
+            .built(GeoJSONLayers.places(inputs.gazetteer, name: names.places)),
+            .built(GeoJSONLayers.observationPoints(inputs.gazetteer, name: names.observationPoints)),
+            .events(inputs.events, name: names.events),
+            .built(GeoJSONLayers.borders(shown(analysis.borders, inputs, analysis), name: names.border)),
+        ]
+        for z in analysis.zones { layers.append(.built(GeoJSONLayers.borderZone(z.result, borders: analysis.borders, side: z.side, name: z.name))) }
+        if let d = analysis.focusToBorder, let name = names.focusLine {
+            layers.append(.built(GeoJSONLayers.borderLine(d, name: name)))
+        }
+        return layers.filter { layer in
+            switch layer {
+            case .built(let c): !c.features.isEmpty
+            case .events(let events, _): !events.isEmpty
+            }
+        }
     }
 
     /// The borders worth writing and drawing: a scenario's own, or, for the nearest land border,
@@ -187,8 +248,15 @@ public enum RenderJob {
         let geos = GEOSContext()
         let analysis = try RenderAnalysis(inputs, scenario: try Self.scenario(scenario, inputs, options))
         var files: [OutputFile] = []
-        for layer in geoJSONLayers(inputs, analysis) {
-            files.append(OutputFile(name: (layer.name ?? "layer") + ".geojson", contents: geoJSONWriter.string(layer)))
+        for layer in geoJSONLayerSources(inputs, analysis) {
+            switch layer {
+            case .built(let c): files.append(OutputFile(name: (c.name ?? "layer") + ".geojson", contents: geoJSONWriter.string(c)))
+            case .events(let events, let name):
+                files.append(OutputFile(name: name + ".geojson") { emit throws(AtomicWrite.Failure) in
+                    try geoJSONWriter.write(name: name, bbox: BoundingBox(events.map(\.position)), count: events.count,
+                                            feature: { GeoJSONLayers.eventFeature(events[$0]) }, emit: emit)
+                })
+            }
         }
         var dropped: [String: [String]] = [:]
         for spec in analysis.scenario.maps {
@@ -220,7 +288,7 @@ public enum RenderJob {
         var paths: [String] = []
         for f in product.files {
             let path = (directory as NSString).appendingPathComponent(f.name)
-            try AtomicWrite.write(f.contents, to: path)
+            try f.write(to: path)
             paths.append(path)
         }
         return paths

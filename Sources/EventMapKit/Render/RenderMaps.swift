@@ -13,7 +13,9 @@ extension RenderJob {
         if inputs.gazetteer.places.contains(where: { $0.observationPoint != nil }) {
             lines.append("Observation point numbers, dates and status: the announcements and reports named in the gazetteer's source and notes columns.")
         }
-        let outlets = Set(inputs.events.flatMap { $0.claims.map(\.outlet) }).sorted()
+        var outletSet: Set<String> = []
+        for e in inputs.events { for c in e.claims { outletSet.insert(c.outlet) } }
+        let outlets = outletSet.sorted()
         if !outlets.isEmpty {
             lines.append("Events and casualty figures: the reports of \(outlets.joined(separator: ", ")); ranges span the final claims (provisional tolls superseded by the same outlet set nothing).")
         }
@@ -37,7 +39,8 @@ extension RenderJob {
         }
         let content = try eventContent(inputs.events, within: box, options: options, proj: proj)
         let doc = try document(spec, inputs, analysis, options, events: content,
-                               timeline: Timeline(inputs.events.filter { box?.contains($0.position) ?? true }, measure: options.aggregation.measure))
+                               timeline: Timeline(box.map { b in inputs.events.filter { b.contains($0.position) } } ?? inputs.events,
+                                                  measure: options.aggregation.measure))
         return (doc, content)
     }
 
@@ -52,9 +55,10 @@ extension RenderJob {
             if positions.isEmpty { positions = g.places.map(\.position) }
             if let f = analysis.focus { positions.append(f.position) }
             positions += events
-            if spec.showsNearestBorder {
-                // The nearest border point of each (of the first 50) places, so that the border measured to is on the map.
-                positions += g.places.filter { !PlaceLayers.regionKinds.contains($0.kind) }.prefix(50)
+            if spec.showsNearestBorder, let box = BoundingBox(positions)?.widened(byFraction: 0.25, minimumDegrees: 0.1) {
+                // The nearest border point of each (of the first 50) places on the map, so that the border measured
+                // to is on it too; places far from the data (the rest of a gazetteer) do not stretch the map.
+                positions += g.places.filter { !PlaceLayers.regionKinds.contains($0.kind) && box.contains($0.position) }.prefix(50)
                     .compactMap { analysis.borders.nearest(to: $0.position)?.point.point }
             }
             if let b = options.bbox { positions = [LonLat(lon: b.west, lat: b.south), LonLat(lon: b.east, lat: b.north)] }

@@ -16,7 +16,7 @@ extension RenderJob {
                     out.append(KeyMeasurement(subject: "\(places.count - limit) more place(s)", value: .text("not listed"),
                                               note: "every place's distance: eventmap within 10000km --of border --json, or eventmap analyze"))
                 }
-            case .casualties: out += casualties(inputs.events)
+            case .casualties(let limit): out += casualties(inputs.events, limit: limit)
             case .zoneAreas:
                 for z in analysis.zones {
                     out.append(KeyMeasurement(subject: "Zone within \(JSONWriter.format(z.result.radiusMetres / 1000, decimals: 0)) km of the border, \(z.side.name) side",
@@ -51,10 +51,18 @@ extension RenderJob {
                               note: note)
     }
 
-    /// Each event with casualty figures: the ranges and every casualty claim behind them.
-    static func casualties(_ events: [Event]) -> [KeyMeasurement] {
+    /// Each event with casualty figures: the ranges and every casualty claim behind them; at most
+    /// `limit` events (the largest by best killed estimate, kept in file order), then a count of the rest.
+    static func casualties(_ events: [Event], limit: Int) -> [KeyMeasurement] {
         var out: [KeyMeasurement] = []
-        for e in EventLayers.drawable(events) where e.killed != nil || e.wounded != nil || e.killedAndWounded != nil {
+        // Indices, not copies: 100,000 events are ~70 MB of structs.
+        var listed = events.indices.filter { EventLayers.isDrawable(events[$0]) }
+        let drawable = listed.count
+        if listed.count > limit {
+            let best = listed.map { events[$0].killed?.best ?? -1 }
+            listed = listed.indices.sorted { (best[$0], $1) > (best[$1], $0) }.prefix(limit).sorted().map { listed[$0] }
+        }
+        for e in listed.map({ events[$0] }) {
             var figures: [String] = []
             if let k = e.killed { figures.append("killed \(k)") }
             if let w = e.wounded { figures.append("wounded \(w)") }
@@ -66,6 +74,11 @@ extension RenderJob {
             out.append(KeyMeasurement(subject: "\(EventLayers.dateText(e.date)) \(e.subEventType) (\(e.id))",
                                       value: .text(figures.joined(separator: "; ")),
                                       note: "\(where_); \(e.claims.count) report(s), the casualty claims:\n" + reports.joined(separator: "\n")))
+        }
+        let others = drawable - listed.count
+        if others > 0 {
+            out.append(KeyMeasurement(subject: "\(others) more event(s) with casualty figures", value: .text("not listed"),
+                                      note: "every event's ranges and reports: events.geojson, or eventmap events --json"))
         }
         return out
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes RFC 7946 GeoJSON: longitude, latitude; no `crs`; exterior rings counter-clockwise and
 /// holes clockwise; `bbox` as [west, south, east, north]; `properties` always present; keys in a
 /// fixed order; a fixed number of decimals. The same input always gives the same bytes.
@@ -19,34 +21,90 @@ public struct GeoJSONWriter: Sendable {
     /// The collection as a GeoJSON text ending with a newline.
     public func string(_ collection: FeatureCollection) -> String {
         let features = collection.features.map(prepared)
+        var out: [UInt8] = []
+        write(name: collection.name, bbox: BoundingBox(features.flatMap { $0.geometry?.positions ?? [] }), count: features.count,
+              emit: { out.append(contentsOf: $0) }) { text in
+            for (i, f) in features.enumerated() { append(feature: f, last: i == features.count - 1, to: &text) }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The same text as `string` for a collection whose features are made one at a time by
+    /// `feature(0..<count)` (a layer too large to hold as features and text at once: 100,000
+    /// events are ~140 MB of text), handed to `emit` in pieces of about 1 MiB. `bbox` is the box
+    /// of the features' positions (for points, the points themselves). Features are made and
+    /// written in batches on every core (each batch's text is joined in order), so `feature` must
+    /// be safe to call from several threads.
+    public func write<E: Error>(name: String?, bbox: BoundingBox?, count: Int, feature: @escaping @Sendable (Int) -> Feature,
+                                emit: ([UInt8]) throws(E) -> Void) throws(E) {
+        let threads = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
+        let batch = 2048
+        try write(name: name, bbox: bbox, count: count, emit: emit) { out throws(E) in
+            // `threads` batches at a time, each into its own buffer, then appended in order: the
+            // text is the same whatever the number of threads; memory stays at a few batches.
+            let w = self
+            var next = 0
+            while next < count {
+                let lo = next, hi = min(count, lo + threads * batch)
+                let parts = UnsafeMutableBufferPointer<[UInt8]>.allocate(capacity: threads)
+                parts.initialize(repeating: [])
+                defer { parts.deinitialize(); parts.deallocate() }
+                nonisolated(unsafe) let shared = parts
+                DispatchQueue.concurrentPerform(iterations: threads) { t in
+                    let a = lo + t * batch, b = min(hi, a + batch)
+                    guard a < b else { return }
+                    var text: [UInt8] = []
+                    text.reserveCapacity((b - a) * 1500)
+                    for i in a..<b { w.append(feature: w.prepared(feature(i)), last: i == count - 1, to: &text) }
+                    shared[t] = text
+                }
+                for t in 0..<threads { out.append(contentsOf: parts[t]) }
+                next = hi
+                if out.count >= 1 << 20 {
+                    try emit(out)
+                    out.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+    }
+
+    /// The head, then `features(&out)` appending every feature's text (and emitting `out` as it
+    /// grows), then the tail.
+    private func write<E: Error>(name: String?, bbox: BoundingBox?, count: Int, emit: ([UInt8]) throws(E) -> Void,
+                                 features: (inout [UInt8]) throws(E) -> Void) throws(E) {
         var head: [(String, JSONValue)] = [("type", "FeatureCollection")]
-        if let name = collection.name { head.append(("name", .string(name))) }
-        if let box = BoundingBox(features.flatMap { $0.geometry?.positions ?? [] }) { head.append(("bbox", bboxValue(box))) }
+        if let name { head.append(("name", .string(name))) }
+        if let bbox { head.append(("bbox", bboxValue(bbox))) }
         // The same text as writing the whole collection as one JSON value, one feature at a time:
         // no tree of every feature is held at once (a large event layer's would be hundreds of MB).
         let w = writer
-        var out = "{\n"
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 20 + 1 << 16)
+        out.append(contentsOf: "{\n".utf8)
         for (key, value) in head {
-            out += "  "
+            out.append(contentsOf: "  ".utf8)
             JSONWriter.escape(key, into: &out)
-            out += ": "
+            out.append(contentsOf: ": ".utf8)
             w.write(value, into: &out, indent: 1)
-            out += ",\n"
+            out.append(contentsOf: ",\n".utf8)
         }
-        out += "  \"features\": "
-        if features.isEmpty {
-            out += "[]"
+        out.append(contentsOf: "  \"features\": ".utf8)
+        if count == 0 {
+            out.append(contentsOf: "[]".utf8)
         } else {
-            out += "[\n"
-            for (i, f) in features.enumerated() {
-                out += "    "
-                w.write(featureValue(f), into: &out, indent: 2)
-                out += i < features.count - 1 ? ",\n" : "\n"
-            }
-            out += "  ]"
+            out.append(contentsOf: "[\n".utf8)
+            try features(&out)
+            out.append(contentsOf: "  ]".utf8)
         }
-        out += "\n}\n"
-        return out
+        out.append(contentsOf: "\n}\n".utf8)
+        try emit(out)
+    }
+
+    /// One feature's line in the collection (already prepared), with its comma unless it is the last.
+    private func append(feature f: Feature, last: Bool, to out: inout [UInt8]) {
+        out.append(contentsOf: "    ".utf8)
+        writer.write(featureValue(f), into: &out, indent: 2)
+        out.append(contentsOf: (last ? "\n" : ",\n").utf8)
     }
 
     /// One feature as a GeoJSON object value.

@@ -42,6 +42,13 @@ public struct JSONObject: Sendable, Equatable, Sequence {
         for (k, v) in entries { self[k] = v }
     }
 
+    /// Entries whose keys the caller knows to be distinct (written in code, not read): taken as
+    /// they are, without the search for an earlier entry of each key that `init(_:)` makes.
+    public init(distinctKeys entries: [(String, JSONValue)]) {
+        assert(Set(entries.map(\.0)).count == entries.count, "duplicate keys")
+        self.entries = entries.map { (key: $0.0, value: $0.1) }
+    }
+
     public subscript(key: String) -> JSONValue? {
         get { entries.first(where: { $0.key == key })?.value }
         set {

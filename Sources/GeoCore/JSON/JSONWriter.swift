@@ -13,70 +13,95 @@ public struct JSONWriter: Sendable {
     }
 
     public func string(_ value: JSONValue) -> String {
-        var out = ""
+        var out: [UInt8] = []
         write(value, into: &out, indent: 0)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     public func write(_ value: JSONValue, into out: inout String, indent: Int) {
+        var bytes: [UInt8] = []
+        write(value, into: &bytes, indent: indent)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The value's UTF-8 text appended to `out` (the form every other writes through: appending
+    /// bytes is several times cheaper than appending to a String).
+    public func write(_ value: JSONValue, into out: inout [UInt8], indent: Int) {
         switch value {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
-        case .number(let d): out += JSONWriter.format(d, decimals: maximumDecimals)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i): Self.appendInteger(i, to: &out)
+        case .number(let d): Self.append(d, decimals: maximumDecimals, to: &out)
         case .string(let s): JSONWriter.escape(s, into: &out)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
+            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
             let scalars = items.allSatisfy { if case .array = $0 { return false }; if case .object = $0 { return false }; return true }
             if !pretty || scalars {
-                out += "["
+                out.append(UInt8(ascii: "["))
                 for (i, item) in items.enumerated() {
-                    if i > 0 { out += pretty ? ", " : "," }
+                    if i > 0 { out.append(UInt8(ascii: ",")); if pretty { out.append(UInt8(ascii: " ")) } }
                     write(item, into: &out, indent: indent + 1)
                 }
-                out += "]"
+                out.append(UInt8(ascii: "]"))
             } else {
-                out += "[\n"
+                out.append(contentsOf: "[\n".utf8)
                 for (i, item) in items.enumerated() {
-                    out += Self.indentation(indent + 1)
+                    Self.indent(indent + 1, into: &out)
                     write(item, into: &out, indent: indent + 1)
-                    out += i < items.count - 1 ? ",\n" : "\n"
+                    if i < items.count - 1 { out.append(UInt8(ascii: ",")) }
+                    out.append(UInt8(ascii: "\n"))
                 }
-                out += Self.indentation(indent) + "]"
+                Self.indent(indent, into: &out)
+                out.append(UInt8(ascii: "]"))
             }
         case .object(let object):
-            if object.isEmpty { out += "{}"; return }
-            out += pretty ? "{\n" : "{"
+            if object.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            out.append(UInt8(ascii: "{"))
+            if pretty { out.append(UInt8(ascii: "\n")) }
             for (i, entry) in object.entries.enumerated() {
-                if pretty { out += Self.indentation(indent + 1) }
+                if pretty { Self.indent(indent + 1, into: &out) }
                 JSONWriter.escape(entry.key, into: &out)
-                out += pretty ? ": " : ":"
+                out.append(UInt8(ascii: ":"))
+                if pretty { out.append(UInt8(ascii: " ")) }
                 write(entry.value, into: &out, indent: indent + 1)
-                if i < object.count - 1 { out += "," }
-                if pretty { out += "\n" }
+                if i < object.count - 1 { out.append(UInt8(ascii: ",")) }
+                if pretty { out.append(UInt8(ascii: "\n")) }
             }
-            if pretty { out += Self.indentation(indent) }
-            out += "}"
+            if pretty { Self.indent(indent, into: &out) }
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    private static let indents: [String] = (0..<16).map { String(repeating: "  ", count: $0) }
+    /// Two spaces per level.
+    static func indent(_ level: Int, into out: inout [UInt8]) {
+        for _ in 0..<level { out.append(UInt8(ascii: " ")); out.append(UInt8(ascii: " ")) }
+    }
 
-    /// Two spaces per level (cached for the usual depths).
-    static func indentation(_ level: Int) -> String { level < indents.count ? indents[level] : String(repeating: "  ", count: level) }
+    /// An integer's decimal digits appended to `out`.
+    public static func appendInteger(_ i: Int, to out: inout [UInt8]) {
+        if i >= 0 && i < 10 { out.append(UInt8(ascii: "0") + UInt8(i)); return }
+        out.append(contentsOf: String(i).utf8)
+    }
 
     /// A real with at most `decimals` decimals, trailing zeros trimmed, never exponent notation
     /// or "-0"; NaN and infinities (not JSON) become null.
     public static func format(_ d: Double, decimals: Int) -> String {
-        guard d.isFinite else { return "null" }
-        if let fast = fastFormat(d, decimals: decimals) { return fast }
+        var out: [UInt8] = []
+        append(d, decimals: decimals, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `format`'s text appended to `out`.
+    public static func append(_ d: Double, decimals: Int, to out: inout [UInt8]) {
+        guard d.isFinite else { out.append(contentsOf: "null".utf8); return }
+        if appendFast(d, decimals: decimals, to: &out) { return }
         var s = String(format: "%.\(decimals)f", d)
         if s.contains(".") {
             while s.hasSuffix("0") { s.removeLast() }
             if s.hasSuffix(".") { s.removeLast() }
         }
         if s == "-0" { s = "0" }
-        return s
+        out.append(contentsOf: s.utf8)
     }
 
     private static let powersOfTen: [Double] = (0...15).map { (0..<$0).reduce(1.0) { acc, _ in acc * 10 } }
@@ -84,52 +109,65 @@ public struct JSONWriter: Sendable {
     /// Integer arithmetic instead of `String(format:)` (which is slow and takes a lock on Linux):
     /// the value scaled by 10^decimals and rounded, then printed digit by digit. Gives printf's
     /// digits whenever the rounding is clear-cut; a scaled value within a few ulps of a half
-    /// (where the product's own rounding could tip it) returns nil, and printf decides.
-    static func fastFormat(_ d: Double, decimals: Int) -> String? {
-        guard decimals >= 0, decimals < powersOfTen.count else { return nil }
+    /// (where the product's own rounding could tip it) appends nothing and returns false, and printf decides.
+    static func appendFast(_ d: Double, decimals: Int, to out: inout [UInt8]) -> Bool {
+        guard decimals >= 0, decimals < powersOfTen.count else { return false }
         let product = abs(d) * powersOfTen[decimals]
-        guard product < 1e15 else { return nil }
+        guard product < 1e15 else { return false }
         let fraction = product - product.rounded(.down)
-        guard abs(fraction - 0.5) > 4 * product.ulp else { return nil }
+        guard abs(fraction - 0.5) > 4 * product.ulp else { return false }
         let scaled = product.rounded(.toNearestOrAwayFromZero)
         var units = UInt64(scaled)
-        if units == 0 { return "0" }
-        var digits: [UInt8] = []
-        digits.reserveCapacity(24)
+        if units == 0 { out.append(UInt8(ascii: "0")); return true }
         var fractionDigits = decimals
         while fractionDigits > 0, units % 10 == 0 { units /= 10; fractionDigits -= 1 }  // trailing zeros
-        var written = 0
-        repeat {
-            digits.append(UInt8(ascii: "0") + UInt8(units % 10))
-            units /= 10
-            written += 1
-            if written == fractionDigits { digits.append(UInt8(ascii: ".")) }
-        } while units > 0 || written < fractionDigits
-        if digits.last == UInt8(ascii: ".") { digits.append(UInt8(ascii: "0")) }
-        if d < 0 { digits.append(UInt8(ascii: "-")) }
-        return String(decoding: digits.reversed(), as: UTF8.self)
+        // Digits from the right into a small fixed buffer, then copied in order.
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        return withUnsafeMutableBytes(of: &digits) { buf in
+            var i = buf.count
+            var written = 0
+            repeat {
+                i -= 1; buf[i] = UInt8(ascii: "0") + UInt8(units % 10)
+                units /= 10
+                written += 1
+                if written == fractionDigits { i -= 1; buf[i] = UInt8(ascii: ".") }
+            } while units > 0 || written < fractionDigits
+            if buf[i] == UInt8(ascii: ".") { i -= 1; buf[i] = UInt8(ascii: "0") }
+            if d < 0 { i -= 1; buf[i] = UInt8(ascii: "-") }
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buf[i...]))
+            return true
+        }
     }
 
     public static func escape(_ s: String, into out: inout String) {
-        out += "\""
+        var bytes: [UInt8] = []
+        escape(s, into: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The string quoted, with `"`, `\\` and control characters escaped, appended as UTF-8.
+    public static func escape(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
         // Most strings need no escape: append them whole (same bytes, far fewer appends).
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-            out += s
-            out += "\""
-            return
-        }
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where u.value < 0x20:
-                out += String(format: "\\u%04x", u.value)
-            default: out.unicodeScalars.append(u)
+        var s = s
+        s.withUTF8 { utf8 in
+            if !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+                out.append(contentsOf: utf8)
+                return
+            }
+            let hex = Array("0123456789abcdef".utf8)
+            for b in utf8 {
+                switch b {
+                case 0x22: out.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                case ..<0x20: out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
+                default: out.append(b)
+                }
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

@@ -83,7 +83,9 @@ struct RenderCommand: ParsableCommand {
             print("")
         }
         for (map, labels) in product.droppedLabels.sorted(by: { $0.key < $1.key }) where !labels.isEmpty {
-            print("\(map): \(labels.count) label(s) left off for lack of room: \(labels.joined(separator: ", "))")
+            // A facet sheet can leave off hundreds (a few per panel): the first 20 are named.
+            let named = labels.prefix(20).joined(separator: ", ") + (labels.count > 20 ? " and \(labels.count - 20) more" : "")
+            print("\(map): \(labels.count) label(s) left off for lack of room: \(named)")
         }
         print("Files written (\(paths.count)):")
         for p in paths { print("  \(p)") }

@@ -49,7 +49,7 @@ struct MapOptions: ParsableArguments {
     /// Writes the page to `--html FILE` (atomically); the path written, if any.
     func writeHTML(_ p: RenderProduct) throws -> [String] {
         guard let html, let page = p.files.first(where: { $0.name == RenderJob.htmlFileName }) else { return [] }
-        try AtomicWrite.write(page.contents, to: html)
+        try page.write(to: html)
         return [html]
     }
 }

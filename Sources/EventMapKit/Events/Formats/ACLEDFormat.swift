@@ -21,6 +21,9 @@ public enum ACLEDFormat {
     /// geo_precision 1-3 → where_prec (1, 2, 4), fatalities → the coded killed figure and one claim.
     static func read(_ table: CSVTable, skipBad: Bool, skipped: inout [EventDataError]) throws(EventDataError) -> [Event] {
         var events: [Event] = []
+        events.reserveCapacity(table.rows.count)
+        let kept = table.positions(notIn: mappedColumns), keptColumns = kept.map { table.header[$0] }
+        var notes = CSVValuePool()  // the claims' notes repeat with the sources
         try eachRow(table, skipBad: skipBad, skipped: &skipped) { f throws(EventDataError) in
             let id = try f.required("event_id_cnty")
             let day = try f.day("event_date")
@@ -32,7 +35,7 @@ public enum ACLEDFormat {
             }
             let claim = Claim(id: id + "-fatalities", eventId: id, outlet: "ACLED", published: nil, title: f["source"],
                               kind: .killed, low: fatalities, qualifier: .exact,
-                              notes: "ACLED's coded fatalities (sources: \(f["source"]))")
+                              notes: notes.shared("ACLED's coded fatalities (sources: \(f["source"]))", column: 0))
             events.append(Event(
                 id: id, date: EventDate(start: day, precision: tp), eventType: try f.required("event_type"),
                 subEventType: try f.required("sub_event_type"), actor1: try f.required("actor1"),
@@ -40,7 +43,7 @@ public enum ACLEDFormat {
                 location: f["location"], admin1: f["admin1"], country: f["country"], position: LonLat(lon: lon, lat: lat),
                 precision: LocationPrecision(acledGeoPrecision: geo), notes: f["notes"], claims: [claim],
                 codedKilled: CasualtyRange(exactly: fatalities),
-                sourceRecord: SourceRecord(format: .acled, columns: table.header, values: table.header.map { f[$0] })))
+                sourceRecord: SourceRecord(format: .acled, columns: keptColumns, values: f.values(at: kept))))
         }
         return events
     }

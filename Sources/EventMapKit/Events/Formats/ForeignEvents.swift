@@ -10,17 +10,18 @@ public enum ForeignEvents {
     }
 
     public static func read(_ text: String, file: String, skipBad: Bool = false) throws(EventDataError) -> EventLoad {
-        let probe = try CSVTable(text: text, file: file, required: [])
-        guard let format = detect(header: probe.header) else {
+        // Read once; the required columns are checked when the header has told the format.
+        let t = try CSVTable(text: text, file: file, required: [])
+        guard let format = detect(header: t.header) else {
             throw .badFile(file: file, reason: "the header is neither an ACLED export (event_id_cnty, ...) nor UCDP GED (where_prec, date_prec, ...)")
         }
         var skipped: [EventDataError] = []
         switch format {
         case .acled:
-            let t = try CSVTable(text: text, file: file, required: ACLEDFormat.required)
+            try t.check(required: ACLEDFormat.required)
             return EventLoad(events: try ACLEDFormat.read(t, skipBad: skipBad, skipped: &skipped), skipped: skipped)
         case .ucdp:
-            let t = try CSVTable(text: text, file: file, required: UCDPFormat.required)
+            try t.check(required: UCDPFormat.required)
             return EventLoad(events: try UCDPFormat.read(t, skipBad: skipBad, skipped: &skipped), skipped: skipped)
         }
     }

@@ -25,6 +25,9 @@ public enum UCDPFormat {
     /// `relid` when present (UCDP's stable text id), else `id`.
     static func read(_ table: CSVTable, skipBad: Bool, skipped: inout [EventDataError]) throws(EventDataError) -> [Event] {
         var events: [Event] = []
+        events.reserveCapacity(table.rows.count)
+        let kept = table.positions(notIn: mappedColumns), keptColumns = kept.map { table.header[$0] }
+        var notes = CSVValuePool()  // the claims' notes repeat with the sources
         try eachRow(table, skipBad: skipBad, skipped: &skipped) { f throws(EventDataError) in
             let id = f["relid"].isEmpty ? try f.required("id") : f["relid"]
             let start = try f.day("date_start"), end = try f.day("date_end")
@@ -42,14 +45,14 @@ public enum UCDPFormat {
             }
             let claim = Claim(id: id + "-ged", eventId: id, outlet: "UCDP GED", published: nil, title: f["source_headline"],
                               kind: .killed, low: n["low"], high: n["high"], best: n["best"], qualifier: .exact,
-                              notes: "UCDP GED's coded deaths (sources: \(f["source_office"]))")
+                              notes: notes.shared("UCDP GED's coded deaths (sources: \(f["source_office"]))", column: 0))
             events.append(Event(
                 id: id, date: EventDate(start: start, end: end, precision: dp), eventType: "", subEventType: "",
                 actor1: f["side_a"], actor2: f["side_b"], placeId: nil,
                 location: f["where_coordinates"], admin1: f["adm_1"], country: f["country"], position: LonLat(lon: lon, lat: lat),
                 precision: wp, notes: f["where_description"], claims: [claim],
                 codedKilled: CasualtyRange(low: n["low"]!, best: n["best"]!, high: n["high"]!),
-                sourceRecord: SourceRecord(format: .ucdp, columns: table.header, values: table.header.map { f[$0] })))
+                sourceRecord: SourceRecord(format: .ucdp, columns: keptColumns, values: f.values(at: kept))))
         }
         return events
     }

@@ -37,7 +37,8 @@ public enum EventAggregation {
         case .hex:
             let extent = area ?? BoundingBox(events.map(\.position)) ?? BoundingBox(west: centre.lon, south: centre.lat, east: centre.lon, north: centre.lat)
             let grid = try HexGrid(centre: centre, widthMetres: binWidth(options, extent), context: context)
-            let (binned, coarse) = split(events)
+            // The coarse few are copied; the binned majority is read in place (no copy of 100,000 events).
+            let coarse = events.filter { $0.precision.code > AggregationOptions.coarsestBinnedPrecision }
             let cells = try hexValues(allEvents, grid: grid, within: extent)
             let values = cells.values.map { value($0, options.measure) }
             let classes = breaks ?? ClassBreaks.quantiles(values)
@@ -55,8 +56,8 @@ public enum EventAggregation {
             legend.append(note("Hexagons \(width) km across, \(area) km² each (equal-area: Lambert azimuthal on WGS 84); events placed to within 25 km (where_prec 1-2); quantile classes."))
             let notMapped = counted(coarse)
             if !notMapped.isEmpty { legend.append(note(notMappedText(notMapped, why: "known only to an admin area or coarser (where_prec ≥ 3), not in the hexagons"))) }
-            let bins = MapLayer(id: "event-bins", title: "Events per hexagon", style: MapStyle(strokeWidth: 0.4), features: features, legend: legend)
-            return EventMapContent(mode: .hex, measure: options.measure, layers: [bins] + notable(binned), breaks: classes, notMapped: notMapped)
+            let bins = MapLayer(id: "event-bins", title: "Events per hexagon", style: MapStyle(fill: "#e6e6e6", fillOpacity: 0.85, stroke: "#7f7f7f", strokeWidth: 0.4), features: features, legend: legend)
+            return EventMapContent(mode: .hex, measure: options.measure, layers: [bins] + notable(events, where: { $0.precision.code <= AggregationOptions.coarsestBinnedPrecision }), breaks: classes, notMapped: notMapped)
         case .admin1:
             let named = events.filter { !$0.admin1.isEmpty }
             let grid = try HexGrid(centre: centre, widthMetres: 10_000, context: context)
@@ -95,12 +96,17 @@ public enum EventAggregation {
     /// The hexagon values of the `events` placed to within 25 km (where_prec 1-2; projected in one call), keeping the cells whose centre
     /// lies within one cell width of `within` (the map's box), when given.
     public static func hexValues(_ events: [Event], grid: HexGrid, within: BoundingBox? = nil) throws -> [HexGrid.Cell: Tally] {
+        try hexValues(events, events.indices, grid: grid, within: within)
+    }
+
+    /// The same for the events at `indices` (a facet panel's), read in place.
+    public static func hexValues(_ events: [Event], _ indices: some Sequence<Int>, grid: HexGrid, within: BoundingBox? = nil) throws -> [HexGrid.Cell: Tally] {
         // Only positions and tolls are read: no copy of the events themselves (100k of them cost a second).
         var positions: [LonLat] = [], tolls: [Double] = []
-        positions.reserveCapacity(events.count); tolls.reserveCapacity(events.count)
-        for e in events where e.precision.code <= AggregationOptions.coarsestBinnedPrecision {
-            positions.append(e.position)
-            tolls.append(e.killed?.best ?? 0)
+        positions.reserveCapacity(indices.underestimatedCount); tolls.reserveCapacity(indices.underestimatedCount)
+        for i in indices where events[i].precision.code <= AggregationOptions.coarsestBinnedPrecision {
+            positions.append(events[i].position)
+            tolls.append(events[i].killed?.best ?? 0)
         }
         let projected = try grid.transformer.project(positions)
         var cells: [HexGrid.Cell: Tally] = [:]
@@ -128,19 +134,14 @@ public enum EventAggregation {
         return options.binWidth(mapWidthMetres: Geodesic.distance(LonLat(lon: extent.west, lat: mid), LonLat(lon: extent.east, lat: mid)))
     }
 
-    /// Events precise enough for a hexagon, and the rest.
-    public static func split(_ events: [Event]) -> (binned: [Event], coarse: [Event]) {
-        var a: [Event] = [], b: [Event] = []
-        for e in events { if e.precision.code <= AggregationOptions.coarsestBinnedPrecision { a.append(e) } else { b.append(e) } }
-        return (a, b)
-    }
-
     public static func value(_ t: Tally, _ m: AggregationOptions.Measure) -> Double { m == .events ? Double(t.events) : t.fatalities }
 
     /// The `AggregationOptions.notableCount` largest events by best fatality estimate (ties by id),
     /// as the usual event layers (uncertainty areas, then sized and labelled symbols).
-    public static func notable(_ events: [Event]) -> [MapLayer] {
+    /// Only the events `included` accepts take part.
+    public static func notable(_ events: [Event], where included: (Event) -> Bool = { _ in true }) -> [MapLayer] {
         let scored = events.indices.compactMap { i -> (best: Double, index: Int)? in
+            guard included(events[i]) else { return nil }
             let b = events[i].killed?.best ?? 0
             return b > 0 ? (b, i) : nil
         }

@@ -12,8 +12,11 @@ public enum EventLayers {
 
     /// The events the maps draw: placed to within 25 km, with a casualty figure to size them by
     /// (the others stay in events.geojson; an OP's withdrawal, for one, shows in the OP's status).
-    public static func drawable(_ events: [Event]) -> [Event] {
-        events.filter { $0.uncertaintyMetres <= maximumDrawnUncertaintyMetres && ($0.killed != nil || $0.wounded != nil || $0.killedAndWounded != nil) }
+    public static func drawable(_ events: [Event]) -> [Event] { events.filter(isDrawable) }
+
+    /// Whether the maps draw the event (see `drawable`).
+    public static func isDrawable(_ e: Event) -> Bool {
+        e.uncertaintyMetres <= maximumDrawnUncertaintyMetres && (e.killed != nil || e.wounded != nil || e.killedAndWounded != nil)
     }
 
     /// The label: date, what happened, and the toll ("26 Oct 2020 air/drone strike: 78-105 killed").

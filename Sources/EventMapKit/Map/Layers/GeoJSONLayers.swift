@@ -34,9 +34,12 @@ public enum GeoJSONLayers {
     /// The events: a Point each at its place, with the JSON shape `eventmap events --json` prints
     /// (killed/wounded as {low, best, high}, the report count and the reports).
     public static func events(_ events: [Event], name: String = "events") -> FeatureCollection {
-        FeatureCollection(name: name, features: events.map {
-            Feature(id: $0.id, geometry: .point($0.position), properties: EventJSON.object($0))
-        })
+        FeatureCollection(name: name, features: events.map(eventFeature))
+    }
+
+    /// One event's feature (made one at a time when the layer is streamed to its file).
+    static func eventFeature(_ e: Event) -> Feature {
+        Feature(id: e.id, geometry: .point(e.position), properties: EventJSON.object(e))
     }
 
     /// Land borders, a feature each: the two countries, the geodesic length, the source.

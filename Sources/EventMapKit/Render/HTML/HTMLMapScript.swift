@@ -7,6 +7,11 @@ enum HTMLMapScript {
 (function () {
 const D = JSON.parse(document.getElementById("map-data").textContent);
 const S = D.strings, E = D.events, N = E.n;
+// Unpack the compact columns: a single number stands for a column of equal values; the last day
+// from the span; each event's reports from the table of distinct ones.
+for (const k of Object.keys(E)) if (k !== "n" && typeof E[k] === "number") E[k] = new Array(N).fill(E[k]);
+E.d1 = E.d0.map((d, i) => d + E.dd[i]);
+E.claims = E.cl.map((c) => (typeof c === "number" ? [c] : c).map((j) => E.ct[j]));
 const canvas = document.getElementById("map"), ctx = canvas.getContext("2d");
 const $ = (id) => document.getElementById(id);
 const clusterAbove = 4000, areasAbove = 120, areasFilled = 25, cellPx = 36, maxCircle = 25000;
@@ -176,7 +181,7 @@ function list(inView) {
   for (const i of top) {
     const li = document.createElement("li"), b = document.createElement("button");
     b.type = "button"; b.textContent = S[E.date[i]] + " " + S[E.sub[i]] + (E.kb[i] >= 0 ? ": " + E.kb[i] + " killed" : "");
-    b.dataset.event = S[E.id[i]];
+    b.dataset.event = E.id[i];
     b.addEventListener("focus", () => showEvent(i)); b.addEventListener("click", () => showEvent(i));
     li.appendChild(b); ul.appendChild(li);
   }
@@ -192,7 +197,7 @@ function showEvent(i) {
   const p = $("popup"); p.textContent = "";
   const h = document.createElement("h3"); h.textContent = S[E.date[i]] + " – " + S[E.sub[i]]; p.appendChild(h);
   const t = document.createElement("table"), tb = document.createElement("tbody"); t.appendChild(tb);
-  row(tb, "Event", S[E.id[i]]); row(tb, "Date", S[E.date[i]] + (E.d0[i] !== E.d1[i] ? " (drawn " + fmtDay(E.d0[i]) + " – " + fmtDay(E.d1[i]) + ")" : ""));
+  row(tb, "Event", E.id[i]); row(tb, "Date", S[E.date[i]] + (E.d0[i] !== E.d1[i] ? " (drawn " + fmtDay(E.d0[i]) + " – " + fmtDay(E.d1[i]) + ")" : ""));
   row(tb, "Type", S[E.type[i]]); row(tb, "Sub-type", S[E.sub[i]]);
   row(tb, "Actor 1", S[E.a1[i]]); row(tb, "Actor 2", S[E.a2[i]]);
   row(tb, "Location", S[E.loc[i]] + (S[E.adm[i]] ? ", " + S[E.adm[i]] : ""));
@@ -210,7 +215,7 @@ function showEvent(i) {
     if (S[c[3]]) { const a = document.createElement("a"); a.href = S[c[3]]; a.textContent = S[c[3]]; a.rel = "noopener noreferrer"; a.target = "_blank"; li.appendChild(a); }
     ul.appendChild(li);
   }
-  p.appendChild(ul); p.hidden = false; p.dataset.event = S[E.id[i]];
+  p.appendChild(ul); p.hidden = false; p.dataset.event = E.id[i];
   draw();
 }
 function showFeature(f, l) {
@@ -218,7 +223,8 @@ function showFeature(f, l) {
   const p = $("popup"); p.textContent = "";
   const h = document.createElement("h3"); h.textContent = f.label !== undefined ? S[f.label] : l.title; p.appendChild(h);
   const t = document.createElement("table"), tb = document.createElement("tbody"); t.appendChild(tb);
-  for (const [k, v] of f.data) row(tb, S[k], S[v]);
+  // A place's precision in words, as for events ("where_prec 2 (within 25 km of a known place)").
+  for (const [k, v] of f.data) row(tb, S[k], S[k] === "precision" && precText[+S[v]] ? "where_prec " + S[v] + " (" + precText[+S[v]] + ")" : S[v]);
   p.appendChild(t); p.hidden = false; p.dataset.feature = f.id; delete p.dataset.event;
 }
 function pick(X, Y) {

@@ -84,25 +84,37 @@ public struct SVGRenderer {
         var body = "", areaText = "", leaders = "", labelText = ""
         var drawn: Set<String> = []
         var dropped: [String] = []
+        /// `body` layer by layer: the document's layer id, and its `<g>` (a facet sheet draws the
+        /// layers every panel shares once).
+        var layers: [(id: String, text: String)] = []
     }
 
     /// Draws the document's layers and labels into `frame` (shared by single maps and facet panels).
+    /// With `inheritingLayerPaint`, a feature leaves out the stroke and opacity attributes its layer's
+    /// group already sets (hexagons differ only by fill); its fill is always written.
     func drawFrame(_ doc: MapDocument, frame: MapFrame, clip: FrameClip, frameBox: PixelBox, geos: GEOSContext,
-                   ids: inout UniqueIDs) throws -> FrameDrawing {
+                   ids: inout UniqueIDs, inheritingLayerPaint: Bool = false) throws -> FrameDrawing {
         // Layers, collecting symbol boxes and label requests on the way.
         var body = ""
+        var layerTexts: [(id: String, text: String)] = []
         var obstacles: [PixelBox] = []
         var labels: [LabelRequest] = []
         var drawn: Set<String> = []
         for layer in doc.layers {
             var g = ""
+            let layerPaint = SVGStyle.paint(layer.style)
+            func paint(_ s: MapStyle) -> String {
+                let pairs = SVGStyle.paint(s)
+                guard inheritingLayerPaint else { return SVGStyle.attributes(pairs) }
+                return SVGStyle.attributes(pairs.filter { p in p.0 == "fill" || !layerPaint.contains { $0 == p } })
+            }
             for f in layer.features {
                 // Compare lengths, not texts: holding a copy of `g` made every append copy the whole layer (quadratic).
                 let before = g.utf8.count
                 defer { if g.utf8.count != before { drawn.insert(f.id) } }
                 let style = f.style ?? layer.style
                 let fid = ids.make(f.id)
-                let attrs = " id=\"\(XMLText.escape(fid))\"" + dataAttributes(f.data) + (f.style.map { SVGStyle.attributes(SVGStyle.paint($0)) } ?? "")
+                let attrs = " id=\"\(XMLText.escape(fid))\"" + dataAttributes(f.data) + (f.style.map(paint) ?? "")
                 let title = f.label.map { "<title>\(XMLText.escape($0))</title>" } ?? ""
                 switch (f.drawing, f.geometry) {
                 case (.shape, .point(let p)), (.sizedMarker, .point(let p)):
@@ -140,7 +152,9 @@ public struct SVGRenderer {
                     }
                 }
             }
-            body += "<g id=\"\(XMLText.escape(ids.make(layer.id)))\" data-title=\"\(XMLText.escape(layer.title))\"\(SVGStyle.attributes(SVGStyle.paint(layer.style)))>\n\(g)</g>\n"
+            let text = "<g id=\"\(XMLText.escape(ids.make(layer.id)))\" data-title=\"\(XMLText.escape(layer.title))\"\(SVGStyle.attributes(layerPaint))>\n\(g)</g>\n"
+            body += text
+            layerTexts.append((layer.id, text))
         }
 
         // Area names first (they need the most room), then point labels around them.
@@ -170,7 +184,7 @@ public struct SVGRenderer {
         }
 
         return FrameDrawing(body: body, areaText: areaText, leaders: leaders, labelText: labelText, drawn: drawn,
-                            dropped: placer.dropped.map { requestsById[$0]?.text ?? $0 })
+                            dropped: placer.dropped.map { requestsById[$0]?.text ?? $0 }, layers: layerTexts)
     }
 
     /// Where an area's name fits wholly inside the visible part of the area, clear of symbols:

@@ -56,8 +56,9 @@ public struct Scenario: Sendable {
         case focusToBorder(nearbyApproximateMetres: Double)
         /// Every place and event to the nearest border (for scenarios derived from the data).
         case everythingToBorder(limit: Int)
-        /// Each event's casualty ranges and reports.
-        case casualties
+        /// Each event's casualty ranges and reports: at most `limit` events, the largest by best
+        /// killed estimate (in file order), then a line counting the others.
+        case casualties(limit: Int)
         /// The zones' areas.
         case zoneAreas
         /// From one place to others, geodesic.

@@ -14,7 +14,7 @@ extension Scenario {
                           layers: ["countries", "regions", "border", "event-areas", "observation-points", "events", "places"])
         map.showsNearestBorder = true
         return Scenario(id: "derived", border: "border", focus: nil, zones: [], maps: [map],
-                        measurements: [.everythingToBorder(limit: 20), .casualties])
+                        measurements: [.everythingToBorder(limit: 20), .casualties(limit: 20)])
     }
 
     /// "Events in Ukraine, 24 Feb 2022-30 Mar 2022" or "Places in Sudan and Chad": the countries the

@@ -58,7 +58,7 @@ extension Scenario {
             case "focus-to-border":
                 scenario.measurements.append(.focusToBorder(nearbyApproximateMetres: mo["nearby_approximate"] == nil ? 0 : try length(mo, "nearby_approximate", at: at)))
             case "everything-to-border": scenario.measurements.append(.everythingToBorder(limit: mo["limit"]?.intValue ?? 20))
-            case "casualties": scenario.measurements.append(.casualties)
+            case "casualties": scenario.measurements.append(.casualties(limit: mo["limit"]?.intValue ?? 20))
             case "zone-areas": scenario.measurements.append(.zoneAreas)
             case "distances":
                 let to = mo["to"]?.arrayValue?.compactMap(\.stringValue) ?? []

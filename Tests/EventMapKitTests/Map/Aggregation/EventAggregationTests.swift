@@ -1,5 +1,6 @@
 import GeoCore
 import Testing
+import TestSupport
 @testable import EventMapKit
 
 /// What aggregation does with every event: each placed one in exactly one hexagon or area, each
