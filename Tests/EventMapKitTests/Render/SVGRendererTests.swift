@@ -43,6 +43,19 @@ import TestSupport
         #expect(try ExternalTool.run("xmllint", ["--noout", "-"], input: svg).status == 0)
     }
 
+    /// A wide map draws dozens of countries in one grey: the legend lists what differs and merges
+    /// more than three areas of one style into one row, named alphabetically; three stay listed.
+    @Test func manyAreasOfOneStyleShareOneLegendRow() {
+        let grey = MapPalette.otherCountry, own = MapPalette.primaryCountry
+        let names = ["Turkey", "Cyprus", "Lebanon", "Iraq", "Jordan"]
+        let entries = [LegendEntry(.area, own, "Syria")] + names.map { LegendEntry(.area, grey, $0) } + [LegendEntry(.line, grey, "Border")]
+        let merged = SVGRenderer.mergingLikeAreas(entries)
+        #expect(merged.map(\.text) == ["Syria", "Cyprus, Iraq, Jordan and 2 more", "Border"])
+        #expect(merged[1].style == grey && merged[1].swatch == .area)
+        let few = [LegendEntry(.area, own, "Syria")] + names.prefix(3).map { LegendEntry(.area, grey, $0) }
+        #expect(SVGRenderer.mergingLikeAreas(few) == few)
+    }
+
     @Test func theSameDocumentGivesTheSameBytes() throws {
         let a = try SVGRenderer().render(document(), proj: PROJContext(), geos: GEOSContext()).svg
         let b = try SVGRenderer().render(document(), proj: PROJContext(), geos: GEOSContext()).svg

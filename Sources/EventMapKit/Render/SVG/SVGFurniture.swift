@@ -37,7 +37,7 @@ extension SVGRenderer {
         var cy = y + 28
         let textX = x + 36, textWidth = sidebarWidth - 40
         for layer in layers.reversed() where layer.features.contains(where: { drawn.contains($0.id) }) {
-            for e in layer.legend where e.featureIDs.map({ !$0.isDisjoint(with: drawn) }) ?? true {
+            for e in Self.mergingLikeAreas(layer.legend.filter { $0.featureIDs.map({ !$0.isDisjoint(with: drawn) }) ?? true }) {
                 let lines = TextMetrics.wrap(e.text, fontSize: 12, maxWidth: textWidth)
                 let rowHeight = max(18, Double(lines.count) * 14 + 4)
                 var swatchSize = 0.0
@@ -54,6 +54,23 @@ extension SVGRenderer {
         }
         s += "</g>\n"
         return (s, cy - y)
+    }
+
+    /// A layer's visible entries with more than `limit` areas of one style (the other countries
+    /// of a wide map) merged into one row at the first one's place: "Cyprus, Israel, Jordan and 30
+    /// more", so that the legend lists what differs, not every grey country.
+    static func mergingLikeAreas(_ entries: [LegendEntry], limit: Int = 3) -> [LegendEntry] {
+        func names(_ style: MapStyle) -> [String] { entries.filter { $0.swatch == .area && $0.style == style }.map(\.text) }
+        var out: [LegendEntry] = []
+        var merged: [MapStyle] = []
+        for e in entries {
+            guard e.swatch == .area, case let all = names(e.style), all.count > limit else { out.append(e); continue }
+            if !merged.contains(e.style) {
+                merged.append(e.style)
+                out.append(LegendEntry(.area, e.style, all.sorted().prefix(limit).joined(separator: ", ") + " and \(all.count - limit) more"))
+            }
+        }
+        return out
     }
 
     func swatch(_ e: LegendEntry, centre c: PixelPoint) -> String {
