@@ -100,7 +100,7 @@ def main():
     out.write("# nearest land border of geodata/world (Natural Earth 10m), GeographicLib %s brute force\n"
               % __import__("geographiclib").__version__)
     out.write("id,lat,lon,border,distance_m,nearest_lat,nearest_lon\n")
-    # A border vertex itself: the first vertex of the Syria-Turkey line (distance 0).
+    # A border vertex itself: vertex 5 (the sixth) of the Syria-Turkey line's first part (distance 0).
     st = next(lines for label, lines in borders if label == "SYR-TUR")
     points = POINTS + [("on-vertex-syr-tur", st[0][5][1], st[0][5][0])]
     for pid, lat, lon in points:

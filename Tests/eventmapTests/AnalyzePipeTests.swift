@@ -8,7 +8,7 @@ import TestSupport
     /// The 190 reference events (Tests/Reference/analyze_reference.csv: GeographicLib brute force),
     /// as id,lat,lon lines without the header.
     static func referenceRows() throws -> [String] {
-        let text = try String(contentsOfFile: Paths.repository + "/Tests/Reference/analyze_reference.csv", encoding: .utf8)
+        let text = try String(contentsOfFile: Paths.reference("analyze_reference.csv"), encoding: .utf8)
         return text.split(separator: "\n").dropFirst().map { $0.split(separator: ",").prefix(3).joined(separator: ",") }
     }
 

@@ -76,8 +76,7 @@ import TestSupport
     /// The largest events keep their labels inside the frame (never stacked beside it).
     @Test func notableLabelsStayInTheFrame() throws {
         let s = try Self.svg("nw-syria-overview.svg")
-        let frame = try #require(s.range(of: "<rect id=\"frame\" x=\"16\" y=\"64\" width=\"900\" height=\""))
-        #expect(!frame.isEmpty)
+        _ = try #require(s.range(of: "<rect id=\"frame\" x=\"16\" y=\"64\" width=\"900\" height=\""))
         #expect(s.components(separatedBy: "<circle id=\"event-SYN").count - 1 == 10)
         let re = try NSRegularExpression(pattern: "<text id=\"label-[^\"]*\" x=\"([0-9.]+)\"")
         let ns = s as NSString

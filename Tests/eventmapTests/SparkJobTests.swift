@@ -35,14 +35,8 @@ import TestSupport
 
     /// Seeded events (SplitMix64), uniform in lon 35.8-37.2, lat 35.2-36.6 (bench/make_events.py's box).
     static func events(_ n: Int, seed: UInt64) -> String {
-        var state = seed
-        func next() -> Double {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
-        }
+        var rng = SeededGenerator(seed: seed)
+        func next() -> Double { Double(rng.next() >> 11) / Double(1 << 53) }
         var text = "id,lat,lon\n"
         for i in 0..<n {
             let lat = 35.2 + 1.4 * next(), lon = 35.8 + 1.4 * next()

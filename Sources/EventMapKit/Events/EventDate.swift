@@ -50,6 +50,9 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
         self = day
     }
 
+    /// "Jan" ... "Dec", as maps, timelines and labels write a month.
+    static let shortMonthNames = monthNames.map { String($0.prefix(3)) }
+
     static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
                              "September", "October", "November", "December"]
 

@@ -68,7 +68,7 @@ enum DistanceClaims {
                     end = tokens[j].end
                     let before = j > 0 ? (GeoparseVocabulary.englishDemonyms[key(tokens[j - 1])]) : nil
                     let after = j + 1 < tokens.count ? GeoparseVocabulary.arabicDemonyms[key(tokens[j + 1])] : nil
-                    if let after, tokens[j].isArabic { end = tokens[j + 1].end }
+                    if after != nil, tokens[j].isArabic { end = tokens[j + 1].end }
                     borderCountry = [before, after].compactMap { $0 }.first { !$0.isEmpty }
                     if borderCountry == nil, j + 2 < tokens.count, key(tokens[j + 1]) == "with" {
                         borderCountry = GeoparseVocabulary.countryNames[key(tokens[j + 2])]

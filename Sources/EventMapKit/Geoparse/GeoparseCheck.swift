@@ -36,10 +36,11 @@ extension GeoparseResult {
                     return unknown("border (\(cc))", "the border loaded is \(borderName); the text speaks of a border of \(cc)", subject: subject)
                 }
                 let computed = try distanceToBorder(subject.position)
-                let (verdict, reason) = ClaimChecker.judge(computed: computed, uncertainty: LocationUncertainty.combined([subject]), admitted: admitted,
+                let uncertainty = LocationUncertainty.combined([subject])
+                let (verdict, reason) = ClaimChecker.judge(computed: computed, uncertainty: uncertainty, admitted: admitted,
                                                            wording: wording, subject: subject)
                 return DistanceCheck(distance: i, subject: subject, referenceLabel: borderName, computedMetres: computed,
-                                     uncertaintyMetres: LocationUncertainty.combined([subject]), admitted: admitted, verdict: verdict, reason: reason)
+                                     uncertaintyMetres: uncertainty, admitted: admitted, verdict: verdict, reason: reason)
             }
             guard let to = d.toMention else { return unknown("-", "the text does not say what the distance is measured to", subject: subject) }
             let other = mentions[to].place

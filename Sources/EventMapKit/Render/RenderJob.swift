@@ -57,15 +57,15 @@ public struct RenderAnalysis: Sendable {
         }
         self.zones = zones
         var primary = Set(zones.map(\.2.code))
-        let data = inputs.events.isEmpty ? inputs.gazetteer.places.map(\.position) : inputs.events.map(\.position)
-        let samples = focus.map { [$0.position] } ?? stride(from: 0, to: data.count, by: max(1, data.count / 200)).map { data[$0] }
+        let samples = primary.isEmpty ? Self.samples(inputs, focus: focus) : []
         if primary.isEmpty, let box = BoundingBox(samples) {
             // Countries near the samples, each prepared only when a sample falls in its box.
             let near = inputs.world.countries(meeting: box)
+            let boxes = near.map(\.geometry.boundingBox)
             var areas: [Int: GeodesicArea] = [:]
             var counts: [String: Int] = [:]
             for p in samples {
-                for (i, c) in near.enumerated() where c.geometry.boundingBox?.contains(p) ?? false {
+                for (i, c) in near.enumerated() where boxes[i]?.contains(p) ?? false {
                     let area = areas[i] ?? c.prepared()
                     areas[i] = area
                     if area.contains(p) { counts[c.code, default: 0] += 1; break }
@@ -74,6 +74,13 @@ public struct RenderAnalysis: Sendable {
             if let main = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })?.key { primary = [main] }
         }
         primaryCountries = primary
+    }
+
+    /// Up to about 200 positions that stand for the data (the focus alone when there is one): events, else places.
+    private static func samples(_ inputs: RenderInputs, focus: Place?) -> [LonLat] {
+        if let focus { return [focus.position] }
+        let n = inputs.events.isEmpty ? inputs.gazetteer.places.count : inputs.events.count
+        return stride(from: 0, to: n, by: max(1, n / 200)).map { inputs.events.isEmpty ? inputs.gazetteer.places[$0].position : inputs.events[$0].position }
     }
 }
 
@@ -260,7 +267,7 @@ public enum RenderJob {
         }
         var dropped: [String: [String]] = [:]
         for spec in analysis.scenario.maps {
-            let (doc, _) = try map(spec, inputs, analysis, options, proj: proj)
+            let doc = try map(spec, inputs, analysis, options, proj: proj)
             var request = MapFrameRequest(projection: options.projection)
             if case .box(let b) = spec.extent { request.bbox = b }
             if case .fitData = spec.extent, let b = options.bbox { request.bbox = b }

@@ -27,10 +27,9 @@ extension RenderJob {
         options.projection.map { "Projection: \(MapFrame.projectionDefinition($0))." } ?? "Projection: transverse Mercator centred on the map."
     }
 
-    /// One map of the scenario: the events it shows (aggregated as the options say), then its
-    /// document; also returns the event content (for facet panels).
+    /// One map of the scenario: the events it shows (aggregated as the options say), then its document.
     static func map(_ spec: Scenario.MapSpec, _ inputs: RenderInputs, _ analysis: RenderAnalysis, _ options: RenderOptions,
-                    proj: PROJContext) throws -> (MapDocument, EventMapContent) {
+                    proj: PROJContext) throws -> MapDocument {
         let box: BoundingBox?
         switch spec.extent {
         case .fitData: box = options.bbox
@@ -38,10 +37,9 @@ extension RenderJob {
         case .aroundFocus: box = eventBox(try focusPositions(spec, inputs, analysis, options, events: []))
         }
         let content = try eventContent(inputs.events, within: box, options: options, proj: proj)
-        let doc = try document(spec, inputs, analysis, options, events: content,
-                               timeline: Timeline(box.map { b in inputs.events.filter { b.contains($0.position) } } ?? inputs.events,
-                                                  measure: options.aggregation.measure))
-        return (doc, content)
+        return try document(spec, inputs, analysis, options, events: content,
+                            timeline: Timeline(box.map { b in inputs.events.filter { b.contains($0.position) } } ?? inputs.events,
+                                               measure: options.aggregation.measure))
     }
 
     /// The positions a map must show: its extent, with the drawn events when it fits the data.
@@ -51,6 +49,8 @@ extension RenderJob {
         var positions: [LonLat]
         switch spec.extent {
         case .fitData:
+            // --bbox is the extent: nothing of the data needs fitting.
+            if let b = options.bbox { return [LonLat(lon: b.west, lat: b.south), LonLat(lon: b.east, lat: b.north)] }
             positions = PlaceLayers.observationPoints(g).features.flatMap { $0.drawnGeometry.positions }
             if positions.isEmpty { positions = g.places.map(\.position) }
             if let f = analysis.focus { positions.append(f.position) }
@@ -61,7 +61,6 @@ extension RenderJob {
                 positions += g.places.filter { !PlaceLayers.regionKinds.contains($0.kind) && box.contains($0.position) }.prefix(50)
                     .compactMap { analysis.borders.nearest(to: $0.position)?.point.point }
             }
-            if let b = options.bbox { positions = [LonLat(lon: b.west, lat: b.south), LonLat(lon: b.east, lat: b.north)] }
         case .box(let b):
             positions = [LonLat(lon: b.west, lat: b.south), LonLat(lon: b.east, lat: b.north)]
         case .aroundFocus(let radius):

@@ -73,7 +73,7 @@ public enum AtomicWrite {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: temporary, isDirectory: &isDir), isDir.boolValue,
            FileManager.default.fileExists(atPath: path) {
-            let aside = temporaryPath(besides: path) + ".old"
+            let aside = temporaryPath(besides: path, process: ProcessInfo.processInfo.processIdentifier) + ".old"
             guard rename(path, aside) == 0 else {
                 let reason = String(cString: strerror(errno))
                 try? FileManager.default.removeItem(atPath: temporary)

@@ -86,7 +86,7 @@ public enum GeodesicBuffer {
             let valid = try buffered.isValid() ? buffered : try buffered.makeValid()
             let mask = try GEOSGeometry(projectedGeometry(clip, frame), in: geos)
             let clipped = try valid.intersection(mask.isValid() ? mask : mask.makeValid()).value()
-            let out = try clipped.polygons.map { polygon in try polygon.map(frame.unproject) }
+            let out = try frame.unproject(clipped).polygons
             result = out.count == 1 ? .polygon(out[0]) : .multiPolygon(out)
         }
         result = result.orientedForRFC7946

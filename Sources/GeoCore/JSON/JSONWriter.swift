@@ -18,12 +18,6 @@ public struct JSONWriter: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    public func write(_ value: JSONValue, into out: inout String, indent: Int) {
-        var bytes: [UInt8] = []
-        write(value, into: &bytes, indent: indent)
-        out += String(decoding: bytes, as: UTF8.self)
-    }
-
     /// The value's UTF-8 text appended to `out` (the form every other writes through: appending
     /// bytes is several times cheaper than appending to a String).
     public func write(_ value: JSONValue, into out: inout [UInt8], indent: Int) {

@@ -37,8 +37,9 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let gazetteer = try dataOptions.loadGazetteer()
-        let events = try EventOptions.load(self.events, skipBad: skipBad, data: dataOptions, gazetteer: gazetteer)
-        let borders = try dataOptions.nearestBorders()
+        let world = try dataOptions.loadWorld()
+        let events = try EventOptions.load(self.events, skipBad: skipBad, data: dataOptions, gazetteer: gazetteer, world: world)
+        let borders = try dataOptions.nearestBorders(in: world)
         let checks: [ClaimCheck]
         do {
             checks = try ClaimChecker(gazetteer: gazetteer, distanceToBorder: { p in
@@ -50,7 +51,7 @@ struct CheckCommand: ParsableCommand {
         } catch {
             throw CLIError("cannot measure the distance to the border: \(error).")
         }
-        let placement = PlacementCheck.misplaced(events, world: try dataOptions.loadWorld())
+        let placement = PlacementCheck.misplaced(events, world: world)
         if json {
             var o = JSONObject()
             o["claims"] = .array(checks.map { .object(Self.object($0)) })

@@ -44,12 +44,13 @@ struct DistanceCommand: ParsableCommand {
             from = NamedPoint.coordinate(try Self.coordinate(a, named: "A"))
         } else {
             let places = try dataOptions.loadGazetteer()
-            let isLineOrArea = TargetResolver.isBorder(a)
-                || ((try? places.resolvePoint(a)) == nil && (try? dataOptions.loadWorld().countryEntry(a)) != nil)
+            let place = try? places.resolvePoint(a)
+            let isLineOrArea = TargetResolver.isBorder(a) || (place == nil && (try? dataOptions.loadWorld().countryEntry(a)) != nil)
             if isLineOrArea {
                 throw CLIError("argument A: '\(a)' is a line or an area; A must be a place or LAT,LON (put the border or the country second).")
             }
-            from = try places.point(a, argument: "argument A")
+            // Resolved once; an unknown name is resolved again only to word its error.
+            from = try place ?? places.point(a, argument: "argument A")
             gazetteer = places
         }
         let target = try dataOptions.target(b, argument: "argument B", gazetteer: gazetteer)

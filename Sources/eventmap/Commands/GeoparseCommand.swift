@@ -73,7 +73,7 @@ struct GeoparseCommand: ParsableCommand {
         if check {
             // The text's "the Turkish border" is measured to the nearest land border (every country's is loaded).
             let world = try dataOptions.loadWorld()
-            let borders = LandBorderSet(world.allBorders, name: "the nearest land border")
+            let borders = try dataOptions.nearestBorders(in: world)
             let codes = Set(world.countryEntries.flatMap { [$0.code, $0.iso2, $0.iso3] })
             checks = try result.check(borderName: borders.name, borderCountries: codes) { p in
                 guard let n = borders.nearest(to: p) else { throw CLIError("the world's border data holds no land border.") }

@@ -12,12 +12,13 @@ struct EventOptions: ParsableArguments {
     var skipBad = false
 
     /// The events, with skipped rows' warnings printed to standard error.
-    func load(_ data: DataOptions, gazetteer: Gazetteer) throws -> [Event] {
-        try Self.load(events, skipBad: skipBad, data: data, gazetteer: gazetteer)
+    func load(_ data: DataOptions, gazetteer: Gazetteer, world: World? = nil) throws -> [Event] {
+        try Self.load(events, skipBad: skipBad, data: data, gazetteer: gazetteer, world: world)
     }
 
-    /// The same for commands that take no --events option (nil = the bundled files).
-    static func load(_ events: String?, skipBad: Bool, data: DataOptions, gazetteer: Gazetteer) throws -> [Event] {
+    /// The same for commands that take no --events option (nil = the bundled files). The bundled
+    /// events take their country names from the world: a caller that holds it passes it.
+    static func load(_ events: String?, skipBad: Bool, data: DataOptions, gazetteer: Gazetteer, world: World? = nil) throws -> [Event] {
         let result: EventLoad
         do {
             if let events {
@@ -28,7 +29,7 @@ struct EventOptions: ParsableArguments {
                 result = try EventsCSV.read(events: DataOptions.readText(ep, what: "the events"), eventsFile: ep,
                                             reports: DataOptions.readText(rp, what: "the reports"), reportsFile: rp,
                                             gazetteer: gazetteer, skipBad: skipBad,
-                                            countryNames: try data.loadWorld().countryNamesByISO2)
+                                            countryNames: try (world ?? data.loadWorld()).countryNamesByISO2)
             }
         } catch let e as EventDataError {
             throw CLIError(e.description + (e.isRowError && !skipBad ? " (nothing was written; --skip-bad skips such rows)" : ""))

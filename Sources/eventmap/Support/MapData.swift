@@ -8,8 +8,9 @@ extension DataOptions {
     /// refer to its place ids; a user's own gazetteer comes without them).
     func renderInputs(events: EventOptions) throws -> RenderInputs {
         let gazetteer = try loadGazetteer()
-        let list = events.events != nil || self.gazetteer.isEmpty ? try events.load(self, gazetteer: gazetteer) : []
-        return RenderInputs(gazetteer: gazetteer, world: try loadWorld(), events: list)
+        let world = try loadWorld()
+        let list = events.events != nil || self.gazetteer.isEmpty ? try events.load(self, gazetteer: gazetteer, world: world) : []
+        return RenderInputs(gazetteer: gazetteer, world: world, events: list)
     }
 
     /// The scenario of --scenario FILE, else one derived from the data.

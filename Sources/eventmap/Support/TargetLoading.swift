@@ -26,9 +26,8 @@ extension DataOptions {
     }
 
     /// Every land border of the world, for "the nearest border".
-    func nearestBorders() throws -> LandBorderSet {
-        let world = try loadWorld()
-        return LandBorderSet(world.allBorders, name: "the nearest land border")
+    func nearestBorders(in world: World) throws -> LandBorderSet {
+        do { return try TargetResolver.borders("border", in: world) } catch { throw CLIError(error.description) }
     }
 
     /// Resolves a TARGET argument: a GeoJSON file (when the text names an existing file or ends in

@@ -10,6 +10,7 @@ import TestSupport
         TargetResolver(gazetteer: try AnalysisFixtures.gazetteer(), world: try AnalysisFixtures.world())
     }
 
+    /// Counts from geodata/world/borders.json: 329 borders, 4 naming SYR (IRQ, JOR, LBN, TUR).
     @Test(arguments: [("border", 329), ("Border", 329), ("border:SYR-TUR", 1), ("border:tr-sy", 1), ("border:SYR", 4), ("border: Syria ", 4)])
     func borderWords(_ text: String, _ count: Int) throws {
         guard case .borders(let set) = try Self.resolver().resolve(text) else { Issue.record("\(text) is not borders"); return }

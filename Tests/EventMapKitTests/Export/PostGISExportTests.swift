@@ -28,6 +28,7 @@ import TestSupport
             #expect(try pg.psql("SELECT to_regclass('other') IS NULL") == "t")
             do {
                 try LayerExport.write([Self.layer("my-points", 5)], format: .postgis, to: target)
+                Issue.record("an existing table was not refused")
             } catch {
                 #expect("\(error)".contains("the table my_points exists already") && "\(error)".contains("--overwrite"))
             }

@@ -28,7 +28,7 @@ public enum EventLayers {
 
     /// "26 Oct 2020" for a day, "Oct 2020" for a month, "22-26 Oct 2020" or "1 Oct-3 Nov 2020" for other ranges.
     public static func dateText(_ d: EventDate) -> String {
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let months = CalendarDay.shortMonthNames
         let a = d.start, b = d.end
         if d.isSingleDay { return "\(a.day) \(months[a.month - 1]) \(a.year)" }
         if d.precision == .month || (a.day == 1 && a.month == b.month && a.year == b.year && b.adding(days: 1).month != b.month) {

@@ -2,8 +2,6 @@
 public enum TimePeriod: String, Sendable, CaseIterable, Comparable {
     case day, week, month, quarter, year
 
-    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
     /// The first day of the period holding `d` (weeks start on Monday, ISO 8601).
     public func start(of d: CalendarDay) -> CalendarDay {
         switch self {
@@ -30,9 +28,9 @@ public enum TimePeriod: String, Sendable, CaseIterable, Comparable {
     /// "26 Oct 2020", "week of 26 Oct 2020", "Oct 2020", "Q4 2020", "2020".
     public func label(_ start: CalendarDay) -> String {
         switch self {
-        case .day: return "\(start.day) \(Self.months[start.month - 1]) \(start.year)"
-        case .week: return "week of \(start.day) \(Self.months[start.month - 1]) \(start.year)"
-        case .month: return "\(Self.months[start.month - 1]) \(start.year)"
+        case .day: return "\(start.day) \(CalendarDay.shortMonthNames[start.month - 1]) \(start.year)"
+        case .week: return "week of \(start.day) \(CalendarDay.shortMonthNames[start.month - 1]) \(start.year)"
+        case .month: return "\(CalendarDay.shortMonthNames[start.month - 1]) \(start.year)"
         case .quarter: return "Q\((start.month - 1) / 3 + 1) \(start.year)"
         case .year: return String(start.year)
         }

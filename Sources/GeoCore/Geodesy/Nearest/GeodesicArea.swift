@@ -30,14 +30,13 @@ public struct GeodesicArea: Sendable {
         interiorOnLeft = polygons.flatMap { rings in
             rings.enumerated().map { i, ring in (Geodesic.signedArea(ofRing: ring) > 0) == (i == 0) }
         }
+        // The boundary has solved every edge's geodesic already (a ring of one vertex is a point edge).
         var tol = 0.0
-        for ring in polygons.joined() where ring.count > 1 {
-            for i in 1..<ring.count where ring[i - 1] != ring[i] {
-                let line = GeodesicLine(from: ring[i - 1], to: ring[i])
-                let mid = line.position(atMetres: line.lengthMetres / 2)
-                let straight = LonLat(lon: (ring[i - 1].lon + ring[i].lon) / 2, lat: (ring[i - 1].lat + ring[i].lat) / 2)
-                tol = max(tol, Geodesic.distance(mid, straight))
-            }
+        for e in boundary.edges where e.line.start != e.line.end {
+            let line = e.line
+            let mid = line.position(atMetres: line.lengthMetres / 2)
+            let straight = LonLat(lon: (line.start.lon + line.end.lon) / 2, lat: (line.start.lat + line.end.lat) / 2)
+            tol = max(tol, Geodesic.distance(mid, straight))
         }
         containmentToleranceMetres = tol
     }
