@@ -18,7 +18,7 @@ import TestSupport
             let metres = [1.0, 100, 5_000, 20_000, 40_000, 60_000][k % 6] * Double.random(in: 0...1, using: &rng)
             let q = Geodesic.direct(from: p, azimuthDegrees: Double.random(in: -180...180, using: &rng), distanceMetres: metres).destination
             let exact = Geodesic.distance(p, q)
-            guard let b = ChordBracket(p, EarthCentred(p), q, EarthCentred(q)) else {
+            guard let b = ChordBracket(EarthCentred(p), EarthCentred(q)) else {
                 #expect(exact > 59_000, "no bracket at \(exact) m")
                 continue
             }
@@ -36,12 +36,12 @@ import TestSupport
 
     @Test func coincidentAndFarPoints() throws {
         let p = LonLat(lon: 36.51522, lat: 36.1168)
-        let same = try #require(ChordBracket(p, EarthCentred(p), p, EarthCentred(p)))
+        let same = try #require(ChordBracket(EarthCentred(p), EarthCentred(p)))
         #expect(same.estimate == 0 && same.lower <= 0 && same.upper >= 0)
         // GeodSolve -i 36.1168 36.51522 36.20124 37.16117: 58,874.315 m; bracketed, but 3 mm wide.
         let aleppo = LonLat(lon: 37.16117, lat: 36.20124)
-        #expect(try #require(ChordBracket(p, EarthCentred(p), aleppo, EarthCentred(aleppo))).width > 0.001)
+        #expect(try #require(ChordBracket(EarthCentred(p), EarthCentred(aleppo))).width > 0.001)
         let ankara = LonLat(lon: 32.85427, lat: 39.91987)  // beyond 60 km: solve the geodesic
-        #expect(ChordBracket(p, EarthCentred(p), ankara, EarthCentred(ankara)) == nil)
+        #expect(ChordBracket(EarthCentred(p), EarthCentred(ankara)) == nil)
     }
 }

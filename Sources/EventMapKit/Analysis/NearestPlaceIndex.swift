@@ -54,7 +54,7 @@ public struct NearestPlaceIndex: Sendable {
 
         static func measured(_ i: Int, _ p: LonLat, _ q: EarthCentred, _ positions: [LonLat], _ points: UnsafeBufferPointer<EarthCentred>,
                              _ inverses: inout Int) -> Candidate {
-            if let b = ChordBracket(p, q, positions[i], points[i]), b.width <= NearestPlaceIndex.toleranceMetres {
+            if let b = ChordBracket(q, points[i]), b.width <= NearestPlaceIndex.toleranceMetres {
                 return Candidate(position: i, lower: b.lower, upper: b.upper, distance: b.estimate)
             }
             return exact(i, p, positions, &inverses)

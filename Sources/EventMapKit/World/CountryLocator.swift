@@ -4,8 +4,10 @@ import Synchronization
 
 /// Which country a point lies in, for millions of points (the `country` column of `analyze`):
 /// countries with a polygon near the point whose box (widened by half a degree, beyond any bulge
-/// of their geodesic edges) holds the point are tested by geodesic-edge containment (`GeodesicArea`), each prepared once, on first
-/// use. Points at sea lie in none. Sendable: the prepared areas are shared by the workers.
+/// of their geodesic edges) holds the point are tested by geodesic-edge containment
+/// (`GeodesicArea`), each prepared once, on first use. Points at sea lie in none. Where points are
+/// dense, cells of 1/32° that lie wholly in one country (or at sea) learn it (`CountryTile`), so
+/// that most points cost one lookup. Sendable: the prepared areas and tiles are shared by the workers.
 public final class CountryLocator: Sendable {
     /// The countries, in the world's order (a point on a shared boundary goes to the first listed).
     public let entries: [World.CountryEntry]
@@ -13,6 +15,8 @@ public final class CountryLocator: Sendable {
     /// never touch the world's vertex bytes.
     private let countries: [Country]
     private let boxes: [BoundingBox]
+    /// Every country's polygon boxes, widened likewise: a cell meeting none lies outside the country.
+    private let polygonBoxes: [[BoundingBox]]
     /// For each 2° cell of longitude and latitude, the countries with a polygon whose box (widened
     /// likewise) meets it, in order (cell k's are `cellCountries[cellStart[k]..<cellStart[k + 1]]`):
     /// a point tests only those. By polygon, not by country: the United States' box (the
@@ -24,6 +28,8 @@ public final class CountryLocator: Sendable {
     /// workers meeting a country at the same moment wait for one build instead of each preparing
     /// it, and no worker waits for a country it does not need.
     private let prepared: [Slot]
+    /// The 2° tiles met so far, by cell index; made under the lock (cheap), settled outside it.
+    private let tiles = Mutex<[Int: CountryTile]>([:])
 
     /// A prepared area behind a reference: handing it out of the lock is one retain, not a copy.
     private final class PreparedArea: Sendable {
@@ -39,7 +45,7 @@ public final class CountryLocator: Sendable {
         entries = world.countryEntries
         countries = world.countryEntries.map(world.country(of:))
         boxes = world.countryEntries.map { $0.bbox.widened(byFraction: 0, minimumDegrees: 0.5) }
-        let polygonBoxes = countries.map { c in
+        polygonBoxes = countries.map { c in
             c.geometry.polygons.compactMap { $0.first.flatMap { BoundingBox($0) }?.widened(byFraction: 0, minimumDegrees: 0.5) }
         }
         (cellStart, cellCountries) = Self.cells(polygonBoxes)
@@ -100,31 +106,78 @@ public final class CountryLocator: Sendable {
 
     /// The same as an index into `entries`.
     public func countryIndex(of p: LonLat) -> Int? {
-        index(of: p, area: preparedArea)
+        index(of: p, tile: tile, area: preparedArea)
     }
 
-    /// `countryIndex(of:)` for many points (a block of events): the lock that guards the prepared
-    /// areas is taken once per country met, not once per point, so workers do not contend for it.
+    /// `countryIndex(of:)` for many points (a block of events): the locks that guard the prepared
+    /// areas and the tiles are taken once per country and tile met, not once per point, so
+    /// workers do not contend for them.
     public func countryIndices(of points: [LonLat]) -> [Int?] {
         var met = [PreparedArea?](repeating: nil, count: entries.count)
+        var tilesMet: [Int: CountryTile] = [:]
+        let area = { (i: Int) -> PreparedArea in
+            if let a = met[i] { return a }
+            let a = self.preparedArea(i)
+            met[i] = a
+            return a
+        }
         return points.map { p in
-            index(of: p) { i in
-                if let a = met[i] { return a }
-                let a = preparedArea(i)
-                met[i] = a
-                return a
-            }
+            index(of: p, tile: { k in
+                if let t = tilesMet[k] { return t }
+                let t = self.tile(k)
+                tilesMet[k] = t
+                return t
+            }, area: area)
+        }
+    }
+
+    private func tile(_ k: Int) -> CountryTile {
+        tiles.withLock { tiles in
+            if let t = tiles[k] { return t }
+            let t = CountryTile(west: Double(k % Self.columns) * 2 - 180, south: Double(k / Self.columns) * 2 - 90)
+            tiles[k] = t
+            return t
         }
     }
 
     @inline(__always)
-    private func index(of p: LonLat, area: (Int) -> PreparedArea) -> Int? {
+    private func index(of p: LonLat, tile: (Int) -> CountryTile, area: (Int) -> PreparedArea) -> Int? {
         guard p.lon.isFinite, p.lat.isFinite else { return nil }
         let k = Self.cell(lon: p.lon, lat: p.lat)
+        guard cellStart[k] < cellStart[k + 1] else { return nil }
+        let t = tile(k)
+        let c = t.cell(of: p)
+        let state = t.state(c)
+        if state >= 0 { return Int(state) }
+        if state == CountryTile.sea { return nil }
+        let found = pointIndex(of: p, k, area: area)
+        if t.count(c, seen: state) { t.settle(c, settled(t.box(ofCell: c), k, area: area)) }
+        return found
+    }
+
+    /// The country of one point, testing tile k's countries in order.
+    @inline(__always)
+    private func pointIndex(of p: LonLat, _ k: Int, area: (Int) -> PreparedArea) -> Int? {
         for j in Int(cellStart[k])..<Int(cellStart[k + 1]) {
             let i = Int(cellCountries[j])
             if boxes[i].contains(p) && area(i).area.contains(p) { return i }
         }
         return nil
+    }
+
+    /// The state of a cell of tile k, proved for every point of it: tile k's countries are taken
+    /// in order; a cell meeting none of a country's polygon boxes is outside it; else, when its
+    /// boundary lies farther from the cell's centre than any point of the cell (so that no
+    /// boundary crosses the cell), the whole cell is on the centre's side; else it is mixed.
+    private func settled(_ cell: BoundingBox, _ k: Int, area: (Int) -> PreparedArea) -> Int32 {
+        let centre = cell.centre, radius = cell.centreRadiusMetres
+        for j in Int(cellStart[k])..<Int(cellStart[k + 1]) {
+            let i = Int(cellCountries[j])
+            guard polygonBoxes[i].contains(where: { $0.intersects(cell) }) else { continue }
+            let a = area(i).area
+            if a.boundary.mayLieWithin(radius, of: centre) { return CountryTile.mixed }
+            if a.contains(centre) { return Int32(i) }
+        }
+        return CountryTile.sea
     }
 }

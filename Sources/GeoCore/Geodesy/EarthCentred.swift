@@ -30,6 +30,25 @@ public struct EarthCentred: Sendable, Equatable {
     /// Straight-line (chord) distance in metres: a lower bound of the geodesic distance.
     @inlinable public func chord(to o: EarthCentred) -> Double { (self - o).length }
 
+    /// The unit normal of the ellipsoid at this point of its surface, (x, y, z/(1 − e²)) scaled;
+    /// its z is the sine of the geodetic latitude. No trigonometry.
+    @inlinable public var surfaceNormal: EarthCentred {
+        let e2 = 1 / 298.257223563 * (2 - 1 / 298.257223563)
+        let g = EarthCentred(x: x, y: y, z: z / (1 - e2))
+        return g * (1 / g.length)
+    }
+
+    /// The azimuth at this surface point, degrees clockwise from north, of direction `d`'s
+    /// horizontal part: from the position alone (east and north scaled alike by the distance from
+    /// the axis, which `atan2` ignores), with one arctangent.
+    @inlinable public func azimuthDegrees(of d: EarthCentred) -> Double {
+        let n = surfaceNormal
+        let east = d.y * x - d.x * y
+        let axis2 = x * x + y * y
+        let north = -n.z * (d.x * x + d.y * y) + d.z * axis2.squareRoot() * (n.x * n.x + n.y * n.y).squareRoot()
+        return atan2(east, north) * 180 / .pi
+    }
+
     /// The largest normal curvature of the WGS 84 surface (a / b², at the equator along the
     /// meridian), with a margin: no geodesic bends faster in space, which bounds how far a
     /// geodesic strays from its chord.

@@ -322,15 +322,9 @@ public struct GeodesicPolyline: Sendable {
     @inline(__always)
     static func measure(_ p: LonLat, _ q: EarthCentred, _ x: LonLat, _ counts: inout SearchCounts) -> GeodesicInverse {
         let xe = EarthCentred(x)
-        if let b = ChordBracket(p, q, x, xe), b.width <= bracketToleranceMetres {
+        if let b = ChordBracket(q, xe), b.width <= bracketToleranceMetres {
             counts.brackets += 1
-            let lat = x.lat * .pi / 180, lon = x.lon * .pi / 180
-            let sinLat = sin(lat), cosLat = cos(lat), sinLon = sin(lon), cosLon = cos(lon)
-            let d = xe - q
-            let east = -d.x * sinLon + d.y * cosLon
-            let north = -d.x * sinLat * cosLon - d.y * sinLat * sinLon + d.z * cosLat
-            return GeodesicInverse(distanceMetres: b.estimate, initialAzimuthDegrees: .nan,
-                                   finalAzimuthDegrees: atan2(east, north) * 180 / .pi)
+            return GeodesicInverse(distanceMetres: b.estimate, initialAzimuthDegrees: .nan, finalAzimuthDegrees: xe.azimuthDegrees(of: xe - q))
         }
         counts.inverses += 1
         return Geodesic.inverse(p, x)
