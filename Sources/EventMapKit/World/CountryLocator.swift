@@ -17,7 +17,7 @@ public final class CountryLocator: Sendable {
     private let boxes: [BoundingBox]
     /// Every country's polygon boxes, widened likewise: a cell meeting none lies outside the country.
     private let polygonBoxes: [[BoundingBox]]
-    /// For each 2° cell of longitude and latitude, the countries with a polygon whose box (widened
+    /// For each 2° tile of `CellGrid`, the countries with a polygon whose box (widened
     /// likewise) meets it, in order (cell k's are `cellCountries[cellStart[k]..<cellStart[k + 1]]`):
     /// a point tests only those. By polygon, not by country: the United States' box (the
     /// Aleutians) and France's (its overseas regions) cover Syria, and one event at sea there
@@ -28,8 +28,8 @@ public final class CountryLocator: Sendable {
     /// workers meeting a country at the same moment wait for one build instead of each preparing
     /// it, and no worker waits for a country it does not need.
     private let prepared: [Slot]
-    /// The 2° tiles met so far, by cell index; made under the lock (cheap), settled outside it.
-    private let tiles = Mutex<[Int: CountryTile]>([:])
+    /// The tiles met so far (`CellGrid`), whose cells learn their country.
+    private let tiles = TileTable { _ in CountryTile() }
 
     /// A prepared area behind a reference: handing it out of the lock is one retain, not a copy.
     private final class PreparedArea: Sendable {
@@ -52,22 +52,14 @@ public final class CountryLocator: Sendable {
         prepared = world.countryEntries.map { _ in Slot() }
     }
 
-    private static let columns = 180, rows = 90
-
-    /// The 2° cell of a longitude and latitude, clamped to the grid.
-    @inline(__always) private static func cell(lon: Double, lat: Double) -> Int {
-        let x = min(columns - 1, max(0, Int(((lon + 180) / 2).rounded(.down))))
-        let y = min(rows - 1, max(0, Int(((lat + 90) / 2).rounded(.down))))
-        return y * columns + x
-    }
-
     /// The cells' country lists (each country once per cell, in order) from every country's polygon boxes.
     private static func cells(_ boxes: [[BoundingBox]]) -> ([Int32], [Int32]) {
-        var counts = [Int32](repeating: 0, count: columns * rows + 1)
-        var last = [Int32](repeating: -1, count: columns * rows)  // the last country added to each cell
+        let columns = CellGrid.columns, cellCount = CellGrid.tileCount
+        var counts = [Int32](repeating: 0, count: cellCount + 1)
+        var last = [Int32](repeating: -1, count: cellCount)  // the last country added to each cell
         func each(_ i: Int, _ body: (Int) -> Void) {
             for b in boxes[i] where b.west <= b.east && b.south <= b.north {
-                let lo = cell(lon: b.west, lat: b.south), hi = cell(lon: b.east, lat: b.north)
+                let lo = CellGrid.tile(lon: b.west, lat: b.south), hi = CellGrid.tile(lon: b.east, lat: b.north)
                 for y in (lo / columns)...(hi / columns) {
                     for x in (lo % columns)...(hi % columns) where last[y * columns + x] != Int32(i) {
                         last[y * columns + x] = Int32(i)
@@ -77,10 +69,10 @@ public final class CountryLocator: Sendable {
             }
         }
         for i in boxes.indices { each(i) { counts[$0 + 1] += 1 } }
-        for k in 0..<columns * rows { counts[k + 1] += counts[k] }
+        for k in 0..<cellCount { counts[k + 1] += counts[k] }
         var fill = counts
-        var list = [Int32](repeating: 0, count: Int(counts[columns * rows]))
-        last = Array(repeating: -1, count: columns * rows)
+        var list = [Int32](repeating: 0, count: Int(counts[cellCount]))
+        last = Array(repeating: -1, count: cellCount)
         for i in boxes.indices { each(i) { k in list[Int(fill[k])] = Int32(i); fill[k] += 1 } }
         return (counts, list)
     }
@@ -106,52 +98,35 @@ public final class CountryLocator: Sendable {
 
     /// The same as an index into `entries`.
     public func countryIndex(of p: LonLat) -> Int? {
-        index(of: p, tile: tile, area: preparedArea)
+        index(of: p, area: preparedArea)
     }
 
-    /// `countryIndex(of:)` for many points (a block of events): the locks that guard the prepared
-    /// areas and the tiles are taken once per country and tile met, not once per point, so
-    /// workers do not contend for them.
+    /// `countryIndex(of:)` for many points (a block of events): the lock that guards the prepared
+    /// areas is taken once per country met, not once per point, so workers do not contend for it.
     public func countryIndices(of points: [LonLat]) -> [Int?] {
         var met = [PreparedArea?](repeating: nil, count: entries.count)
-        var tilesMet: [Int: CountryTile] = [:]
-        let area = { (i: Int) -> PreparedArea in
-            if let a = met[i] { return a }
-            let a = self.preparedArea(i)
-            met[i] = a
-            return a
-        }
         return points.map { p in
-            index(of: p, tile: { k in
-                if let t = tilesMet[k] { return t }
-                let t = self.tile(k)
-                tilesMet[k] = t
-                return t
-            }, area: area)
-        }
-    }
-
-    private func tile(_ k: Int) -> CountryTile {
-        tiles.withLock { tiles in
-            if let t = tiles[k] { return t }
-            let t = CountryTile(west: Double(k % Self.columns) * 2 - 180, south: Double(k / Self.columns) * 2 - 90)
-            tiles[k] = t
-            return t
+            index(of: p) { i in
+                if let a = met[i] { return a }
+                let a = preparedArea(i)
+                met[i] = a
+                return a
+            }
         }
     }
 
     @inline(__always)
-    private func index(of p: LonLat, tile: (Int) -> CountryTile, area: (Int) -> PreparedArea) -> Int? {
+    private func index(of p: LonLat, area: (Int) -> PreparedArea) -> Int? {
         guard p.lon.isFinite, p.lat.isFinite else { return nil }
-        let k = Self.cell(lon: p.lon, lat: p.lat)
+        let k = CellGrid.tile(lon: p.lon, lat: p.lat)
         guard cellStart[k] < cellStart[k + 1] else { return nil }
-        let t = tile(k)
-        let c = t.cell(of: p)
+        let t = tiles.tile(k)
+        let c = CellGrid.cell(of: p, inTile: k)
         let state = t.state(c)
         if state >= 0 { return Int(state) }
         if state == CountryTile.sea { return nil }
         let found = pointIndex(of: p, k, area: area)
-        if t.count(c, seen: state) { t.settle(c, settled(t.box(ofCell: c), k, area: area)) }
+        if t.count(c, seen: state) { t.settle(c, settled(CellGrid.box(ofCell: c, inTile: k), k, area: area)) }
         return found
     }
 

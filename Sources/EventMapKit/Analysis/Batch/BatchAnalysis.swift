@@ -45,6 +45,8 @@ public struct BatchAnalysis: Sendable {
     /// `border_countries` (e.g. SYR-TUR; empty for lines of a user's file).
     public struct BorderLines: Sendable {
         public let index: GeodesicPolyline
+        /// The same lines through cells that learn their candidate pieces (dense events).
+        let cells: PolylineCells
         let labels: [[UInt8]]
         let labelOfPart: [Int32]
 
@@ -52,6 +54,7 @@ public struct BatchAnalysis: Sendable {
         public init(_ set: LandBorderSet) {
             let (index, owner) = set.combinedIndex()
             self.index = index
+            cells = PolylineCells(index)
             labels = set.borders.map { Array($0.label.utf8) }
             labelOfPart = owner.map(Int32.init)
         }
@@ -59,6 +62,7 @@ public struct BatchAnalysis: Sendable {
         /// Lines of a user's file: no countries to name.
         public init(lines: [[LonLat]]) {
             index = GeodesicPolyline(lines)
+            cells = PolylineCells(index)
             labels = [[]]
             labelOfPart = Array(repeating: 0, count: lines.count)
         }
@@ -189,7 +193,7 @@ public struct BatchAnalysis: Sendable {
         var hits = [GeodesicPolyline.Hit?](repeating: nil, count: n)
         var counts = GeodesicPolyline.SearchCounts()
         let chords = parsed.positions.map(EarthCentred.init)
-        for k in 0..<n { hits[k] = border.index.nearestHit(to: parsed.positions[k], chord: chords[k], counts: &counts) }
+        for k in 0..<n { hits[k] = border.cells.nearestHit(to: parsed.positions[k], chord: chords[k], counts: &counts) }
         let borderLabels = hits.map { $0.map(border.label) ?? [] }
         profile.borderRefinements = counts.refinements
         profile.borderInverses = counts.inverses

@@ -141,6 +141,15 @@ public struct GeodesicPolyline: Sendable {
                      edge: edge, startMetres: s0, endMetres: s1, start: p0, end: p1, startAzimuth: a0, endAzimuth: a1)
     }
 
+    /// The squared distance from `p` to the straight segment a-b.
+    @inline(__always)
+    static func segmentDistanceSquared(_ p: EarthCentred, _ a: EarthCentred, _ ab: EarthCentred, _ inverseLength2: Double) -> Double {
+        let ap = p - a
+        let t = min(1, max(0, ap.dot(ab) * inverseLength2))
+        let d = EarthCentred(x: ap.x - ab.x * t, y: ap.y - ab.y * t, z: ap.z - ab.z * t)
+        return d.dot(d)
+    }
+
     @inline(__always)
     static func segmentDistance(_ p: EarthCentred, _ a: EarthCentred, _ ab: EarthCentred, _ inverseLength2: Double) -> (distance: Double, t: Double) {
         let ap = p - a
@@ -220,6 +229,12 @@ public struct GeodesicPolyline: Sendable {
 
     /// The same with the point's earth-centred position computed by the caller (once per event).
     public func nearestHit(to p: LonLat, chord q: EarthCentred, counts: inout SearchCounts) -> Hit? {
+        nearestHit(to: p, chord: q, among: nil, counts: &counts)
+    }
+
+    /// The same among `candidates` (pieces, in tree order) known to hold every piece that could
+    /// be nearest to `p` (`PolylineCells`), or among all pieces by the tree when nil.
+    func nearestHit(to p: LonLat, chord q: EarthCentred, among candidates: UnsafeBufferPointer<Int32>?, counts: inout SearchCounts) -> Hit? {
         guard !pieces.isEmpty else { return nil }
         // 1. Search by chords only for the piece with the smallest lower bound, recording every
         //    piece whose bound lies within a slack of the smallest; refine that piece exactly.
@@ -233,13 +248,16 @@ public struct GeodesicPolyline: Sendable {
             var first = -1
             var recorded = Recorded()
             var searchBound = Double.infinity
-            tree.search(q, bound: &searchBound) { range, bound in
-                for i in range {
-                    let pc = pieces[i]
-                    let lower = Self.segmentDistance(q, pc.a, pc.ab, pc.inverseLength2).distance - pc.radius
-                    if lower < lowest { lowest = lower; first = i; bound = lowest + Self.slack(lowest) }
-                    if lower <= bound { recorded.add(lower, i) }
-                }
+            visit(q, &searchBound, candidates) { i, bound in
+                let pc = pieces[i]
+                // A piece whose bound exceeds `bound` changes nothing: most are rejected on the
+                // squared distance, with a margin far above its rounding, before any square root.
+                let d2 = Self.segmentDistanceSquared(q, pc.a, pc.ab, pc.inverseLength2)
+                let reach = bound + pc.radius
+                if reach >= 0, d2 > reach * reach * (1 + 1e-9) { return }
+                let lower = d2.squareRoot() - pc.radius
+                if lower < lowest { lowest = lower; first = i; bound = lowest + Self.slack(lowest) }
+                if lower <= bound { recorded.add(lower, i) }
             }
             // A refined distance may lie up to 1 mm from the exact one (a chord bracket): bounds
             // that prune allow for it, so no piece that could be nearer is skipped.
@@ -256,14 +274,13 @@ public struct GeodesicPolyline: Sendable {
             }
             counts.secondSearches += 1
             var bound = best.distance + margin
-            tree.search(q, bound: &bound) { range, bound in
-                for i in range where i != first {
-                    let pc = pieces[i]
-                    let lower = Self.segmentDistance(q, pc.a, pc.ab, pc.inverseLength2).distance - pc.radius
-                    guard lower <= bound else { continue }
-                    let h = refine(pieces, i, p, q, &cache, &counts)
-                    if h.distance < best.distance { best = h; bound = h.distance + margin }
-                }
+            visit(q, &bound, candidates) { i, bound in
+                guard i != first else { return }
+                let pc = pieces[i]
+                let lower = Self.segmentDistance(q, pc.a, pc.ab, pc.inverseLength2).distance - pc.radius
+                guard lower <= bound else { return }
+                let h = refine(pieces, i, p, q, &cache, &counts)
+                if h.distance < best.distance { best = h; bound = h.distance + margin }
             }
         }
         let pc = pieces[best.piece]
@@ -271,27 +288,65 @@ public struct GeodesicPolyline: Sendable {
                    partIndex: Int(edges[Int(pc.edge)].part))
     }
 
+    /// Calls `body` for each candidate piece (all of the list; or, from the tree, those of every
+    /// leaf within `bound` of `q`); `body` checks each piece's own bound and may lower `bound`.
+    @inline(__always)
+    private func visit(_ q: EarthCentred, _ bound: inout Double, _ candidates: UnsafeBufferPointer<Int32>?,
+                       _ body: (Int, inout Double) -> Void) {
+        if let candidates {
+            for i in candidates { body(Int(i), &bound) }
+        } else {
+            tree.search(q, bound: &bound) { range, bound in
+                for i in range { body(i, &bound) }
+            }
+        }
+    }
+
+    /// The pieces (in tree order) that could hold the nearest point of the lines to any point of
+    /// `cell`, or nil when there are more than `limit`. With c the cell's centre, R its radius
+    /// (`centreRadiusMetres`) and D ≥ the distance from c to the lines, any point p of the cell
+    /// is within D + R of the lines, and a piece's lower bound moves by at most the chord from p to
+    /// c (≤ R): so a piece whose bound at c exceeds D + 2R (plus the refinement's 2 mm) is never
+    /// p's nearest, nor refined for p.
+    func candidates(inCell cell: BoundingBox, limit: Int) -> [Int32]? {
+        let c = cell.centre, qc = EarthCentred(c)
+        var counts = SearchCounts()
+        guard let nearest = nearestHit(to: c, chord: qc, among: nil, counts: &counts) else { return nil }
+        let reach = nearest.distanceMetres + 2 * cell.centreRadiusMetres + 0.01
+        var found: [Int32] = []
+        var bound = reach
+        pieces.withUnsafeBufferPointer { pieces in
+            tree.search(qc, bound: &bound) { range, _ in
+                for i in range {
+                    let pc = pieces[i]
+                    if Self.segmentDistance(qc, pc.a, pc.ab, pc.inverseLength2).distance - pc.radius <= reach { found.append(Int32(i)) }
+                }
+            }
+        }
+        guard found.count <= limit else { return nil }
+        return found.sorted()
+    }
+
     // MARK: - Refinement of one piece
 
     /// How far above the smallest lower bound the first search records pieces, metres.
     @inline(__always) static func slack(_ lowest: Double) -> Double { 5 + 1e-4 * max(lowest, 0) }
 
-    /// The pieces recorded by the first search: (lower bound, piece), at most 32.
+    /// The pieces recorded by the first search: (lower bound, piece), at most 32, kept inline.
     struct Recorded {
-        private var bounds = (SIMD16<Double>(), SIMD16<Double>())
-        private var items = (SIMD16<Int32>(), SIMD16<Int32>())
+        private var bounds = InlineArray<32, Double>(repeating: 0)
+        private var items = InlineArray<32, Int32>(repeating: 0)
         private(set) var count = 0
         private(set) var overflowed = false
 
         @inline(__always) mutating func add(_ lower: Double, _ i: Int) {
             guard count < 32 else { overflowed = true; return }
-            if count < 16 { bounds.0[count] = lower; items.0[count] = Int32(i) } else { bounds.1[count - 16] = lower; items.1[count - 16] = Int32(i) }
+            bounds[count] = lower
+            items[count] = Int32(i)
             count += 1
         }
 
-        @inline(__always) subscript(k: Int) -> (Double, Int) {
-            k < 16 ? (bounds.0[k], Int(items.0[k])) : (bounds.1[k - 16], Int(items.1[k - 16]))
-        }
+        @inline(__always) subscript(k: Int) -> (Double, Int) { (bounds[k], Int(items[k])) }
     }
 
     /// The last `geod_inverse` of a query, reused when a neighbouring piece starts at the same point.

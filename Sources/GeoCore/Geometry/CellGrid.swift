@@ -1,0 +1,66 @@
+import Synchronization
+
+/// The longitude/latitude grid behind the per-cell caches of the batch queries: 2° tiles (180
+/// columns, 90 rows), each cut into 64 × 64 cells of 1/32° (about 3.5 km), made on first use.
+public enum CellGrid {
+    public static let columns = 180, rows = 90
+    public static let tileCount = columns * rows
+    public static let side = 64
+    public static let cellsPerTile = side * side
+    public static let cellDegrees = 2.0 / Double(side)
+
+    /// The tile of a longitude and latitude, clamped to the grid.
+    @inlinable public static func tile(lon: Double, lat: Double) -> Int {
+        let x = min(columns - 1, max(0, Int(((lon + 180) / 2).rounded(.down))))
+        let y = min(rows - 1, max(0, Int(((lat + 90) / 2).rounded(.down))))
+        return y * columns + x
+    }
+
+    /// The cell of `p` within tile `k` (clamped at the tile's edges, so that the poles and the
+    /// antimeridian fall in the last row and column).
+    @inlinable public static func cell(of p: LonLat, inTile k: Int) -> Int {
+        let west = Double(k % columns) * 2 - 180, south = Double(k / columns) * 2 - 90
+        let x = min(side - 1, max(0, Int((p.lon - west) / cellDegrees)))
+        let y = min(side - 1, max(0, Int((p.lat - south) / cellDegrees)))
+        return y * side + x
+    }
+
+    /// The extent of cell `c` of tile `k`.
+    public static func box(ofCell c: Int, inTile k: Int) -> BoundingBox {
+        let west = Double(k % columns) * 2 - 180, south = Double(k / columns) * 2 - 90
+        let x = Double(c % side), y = Double(c / side)
+        return BoundingBox(west: west + x * cellDegrees, south: south + y * cellDegrees,
+                           east: west + (x + 1) * cellDegrees, north: south + (y + 1) * cellDegrees)
+    }
+}
+
+/// One value per tile of `CellGrid`, made on first use and then found without a lock: each slot
+/// is an atomic pointer; two threads making the same tile at once keep the first one published.
+public final class TileTable<Tile: AnyObject & Sendable>: @unchecked Sendable {
+    private let slots: UnsafeMutablePointer<Atomic<UnsafeMutableRawPointer?>>
+    private let make: @Sendable (Int) -> Tile
+
+    public init(make: @escaping @Sendable (Int) -> Tile) {
+        self.make = make
+        slots = .allocate(capacity: CellGrid.tileCount)
+        for k in 0..<CellGrid.tileCount { (slots + k).initialize(to: Atomic(nil)) }
+    }
+
+    deinit {
+        for k in 0..<CellGrid.tileCount {
+            if let raw = slots[k].load(ordering: .relaxed) { Unmanaged<Tile>.fromOpaque(raw).release() }
+        }
+        slots.deinitialize(count: CellGrid.tileCount)
+        slots.deallocate()
+    }
+
+    /// Tile `k`, made now if no thread has made it yet.
+    @inline(__always) public func tile(_ k: Int) -> Tile {
+        if let raw = slots[k].load(ordering: .acquiring) { return Unmanaged<Tile>.fromOpaque(raw).takeUnretainedValue() }
+        let fresh = Unmanaged.passRetained(make(k))
+        let (exchanged, original) = slots[k].compareExchange(expected: nil, desired: fresh.toOpaque(), ordering: .acquiringAndReleasing)
+        if exchanged { return fresh.takeUnretainedValue() }
+        fresh.release()
+        return Unmanaged<Tile>.fromOpaque(original!).takeUnretainedValue()
+    }
+}
