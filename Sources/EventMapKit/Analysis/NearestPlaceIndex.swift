@@ -73,38 +73,81 @@ public struct NearestPlaceIndex: Sendable {
     static let toleranceMetres = 0.001
 
     func nearest(to p: LonLat, chord q: EarthCentred, inverses: inout Int) -> Hit? {
+        nearest(to: p, chord: q, among: nil, inverses: &inverses)
+    }
+
+    /// The same among `candidates` (positions, in tree order) known to hold every place that
+    /// could be nearest to `p` (`candidates(inCell:)`), or among all by the tree when nil.
+    func nearest(to p: LonLat, chord q: EarthCentred, among candidates: UnsafeBufferPointer<Int32>?, inverses: inout Int) -> Hit? {
         guard !points.isEmpty else { return nil }
         let best = points.withUnsafeBufferPointer { points -> Candidate in
             // 1. The nearest by chord (cheap), then its distance: its upper bound bounds the search.
             var bound = Double.infinity
             var first = -1
-            tree.search(q, bound: &bound) { range, bound in
-                for i in range {
-                    let c = points[i].chord(to: q)
-                    if c < bound { bound = c; first = i }
-                }
+            visit(q, &bound, candidates) { i, bound in
+                let c = points[i].chord(to: q)
+                if c < bound { bound = c; first = i }
             }
             var best = Candidate.measured(first, p, q, positions, points, &inverses)
             // 2. Any other place whose chord does not exceed that bound could be as near. Where two
             //    brackets overlap, both are measured exactly, so the choice (and its tie rule: the
             //    place listed first) is the exact one.
             bound = best.upper
-            tree.search(q, bound: &bound) { range, bound in
-                for i in range where i != first && points[i].chord(to: q) <= bound {
-                    var c = Candidate.measured(i, p, q, positions, points, &inverses)
-                    if c.lower > best.upper { continue }
-                    if c.upper >= best.lower {
-                        if !c.isExact { c = .exact(i, p, positions, &inverses) }
-                        if !best.isExact { best = .exact(best.position, p, positions, &inverses) }
-                        guard c.distance < best.distance || (c.distance == best.distance && placeIndex[i] < placeIndex[best.position]) else { continue }
-                    }
-                    best = c
-                    bound = best.upper
+            visit(q, &bound, candidates) { i, bound in
+                guard i != first, points[i].chord(to: q) <= bound else { return }
+                var c = Candidate.measured(i, p, q, positions, points, &inverses)
+                if c.lower > best.upper { return }
+                if c.upper >= best.lower {
+                    if !c.isExact { c = .exact(i, p, positions, &inverses) }
+                    if !best.isExact { best = .exact(best.position, p, positions, &inverses) }
+                    guard c.distance < best.distance || (c.distance == best.distance && placeIndex[i] < placeIndex[best.position]) else { return }
                 }
+                best = c
+                bound = best.upper
             }
             return best
         }
         return Hit(index: placeIndex[best.position], distanceMetres: best.distance)
+    }
+
+    /// Calls `body` for each candidate position (all of the list; or, from the tree, those of
+    /// every leaf within `bound` of `q`); `body` checks each one's own chord and may lower `bound`.
+    @inline(__always)
+    private func visit(_ q: EarthCentred, _ bound: inout Double, _ candidates: UnsafeBufferPointer<Int32>?,
+                       _ body: (Int, inout Double) -> Void) {
+        if let candidates {
+            for i in candidates { body(Int(i), &bound) }
+        } else {
+            tree.search(q, bound: &bound) { range, bound in
+                for i in range { body(i, &bound) }
+            }
+        }
+    }
+
+    /// The positions (in tree order) that could be the nearest to any point of `cell`, or nil
+    /// when there are more than `limit`. With c the cell's centre, R its radius and D ≥ the
+    /// distance from c to its nearest place, a point p of the cell has a place within D + R; the
+    /// place nearest p by chord, and every place the search then measures, lies within the chord
+    /// S(D + R) + 1 mm of p (S: Schur's bound, the longest geodesic a chord can have), so within
+    /// S(D + R) + R + 1 mm of c by chord.
+    func candidates(inCell cell: BoundingBox, limit: Int) -> [Int32]? {
+        let c = cell.centre, qc = EarthCentred(c)
+        var inverses = 0
+        guard let nearest = nearest(to: c, chord: qc, among: nil, inverses: &inverses) else { return nil }
+        let radius = cell.centreRadiusMetres
+        let rho = 6_356_752.314245 * 6_356_752.314245 / 6_378_137  // b²/a: the smallest radius of curvature
+        let x = (nearest.distanceMetres + 0.001 + radius) / (2 * rho)
+        guard x < 0.5 else { return nil }
+        let reach = 2 * rho * asin(x) * (1 + 1e-12) + radius + 0.01
+        var found: [Int32] = []
+        var bound = reach
+        points.withUnsafeBufferPointer { points in
+            tree.search(qc, bound: &bound) { range, _ in
+                for i in range where points[i].chord(to: qc) <= reach { found.append(Int32(i)) }
+            }
+        }
+        guard found.count <= limit else { return nil }
+        return found.sorted()
     }
 
     /// The places (indexes in the list given to `init`) that `accept` takes, within `metres` of `p`

@@ -9,10 +9,11 @@ public enum CellGrid {
     public static let cellsPerTile = side * side
     public static let cellDegrees = 2.0 / Double(side)
 
-    /// The tile of a longitude and latitude, clamped to the grid.
+    /// The tile of a longitude and latitude, clamped to the grid (finite values only). Clamped
+    /// first, the offsets are non-negative: truncation is the floor.
     @inlinable public static func tile(lon: Double, lat: Double) -> Int {
-        let x = min(columns - 1, max(0, Int(((lon + 180) / 2).rounded(.down))))
-        let y = min(rows - 1, max(0, Int(((lat + 90) / 2).rounded(.down))))
+        let x = Int(min(Double(columns - 1), max(0, (lon + 180) / 2)))
+        let y = Int(min(Double(rows - 1), max(0, (lat + 90) / 2)))
         return y * columns + x
     }
 
@@ -20,8 +21,8 @@ public enum CellGrid {
     /// antimeridian fall in the last row and column).
     @inlinable public static func cell(of p: LonLat, inTile k: Int) -> Int {
         let west = Double(k % columns) * 2 - 180, south = Double(k / columns) * 2 - 90
-        let x = min(side - 1, max(0, Int((p.lon - west) / cellDegrees)))
-        let y = min(side - 1, max(0, Int((p.lat - south) / cellDegrees)))
+        let x = Int(min(Double(side - 1), max(0, (p.lon - west) / cellDegrees)))
+        let y = Int(min(Double(side - 1), max(0, (p.lat - south) / cellDegrees)))
         return y * side + x
     }
 

@@ -3,8 +3,6 @@ import Foundation
 /// Formats the rows of `analyze`: CSV with metres to 3 decimals and coordinates to 7, or GeoJSON
 /// point features through `GeoJSONWriter` (one per line inside one FeatureCollection).
 enum AnalysisRowFormatter {
-    private static let trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
-
     static func header(layout: EventColumns, format: BatchAnalysis.Format) -> [UInt8] {
         switch format {
         case .csv:
@@ -19,15 +17,15 @@ enum AnalysisRowFormatter {
     }
 
     /// The CSV rows of a block, written through a pointer into one buffer sized in advance
-    /// (the widest a row can be), with numbers formatted by `ByteCursor.fixed`.
+    /// (the widest a row can be), with numbers formatted by `ByteCursor.fixed`. `labelOf` and
+    /// `countryOf` index `labels` and `countryCodes` per event (-1: empty); `placeFields` holds
+    /// each place's `id,name`.
     static func csvRows(_ e: ParsedEvents, _ hits: [GeodesicPolyline.Hit?], _ nearest: [NearestPlaceIndex.Hit?],
-                        _ borderLabels: [[UInt8]], _ countries: [[UInt8]],
-                        placeIds: [[UInt8]], placeNames: [[UInt8]], withinMetres: Double) -> [UInt8] {
+                        labelOf: [Int32], labels: ByteStrings, countryOf: [Int32], countryCodes: ByteStrings,
+                        placeFields: ByteStrings, withinMetres: Double) -> [UInt8] {
         let n = e.count
-        // The widest place of this block's rows (not of the whole gazetteer: 235,000 places per block cost more than the rows).
-        let longestPlace = nearest.map { $0.map { placeIds[$0.index].count + placeNames[$0.index].count } ?? 0 }.max() ?? 0
         // Text fields may double in size when quoted; numbers take at most 24 bytes each.
-        let capacity = 2 * e.text.count + n * (2 * e.textsPerRow + 4 * 24 + longestPlace + 48) + 16
+        let capacity = 2 * e.text.count + n * (2 * e.textsPerRow + 4 * 24 + placeFields.longest + labels.longest + countryCodes.longest + 48) + 16
         return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
             var c = ByteCursor(buffer.baseAddress!)
             e.text.withUnsafeBufferPointer { text in
@@ -46,20 +44,18 @@ enum AnalysisRowFormatter {
                     }
                     c.put(0x2C)
                     if let place = nearest[k] {
-                        c.put(placeIds[place.index])
-                        c.put(0x2C)
-                        c.put(placeNames[place.index])
+                        c.put(placeFields, place.index)
                         c.put(0x2C)
                         c.fixed(place.distanceMetres, decimals: 3)
                     } else {
                         c.put(0x2C); c.put(0x2C)
                     }
                     c.put(0x2C)
-                    c.put((hits[k]?.distanceMetres ?? .infinity) <= withinMetres ? trueBytes : falseBytes)
+                    c.put(boolean: (hits[k]?.distanceMetres ?? .infinity) <= withinMetres)
                     c.put(0x2C)
-                    c.put(borderLabels[k])
+                    if labelOf[k] >= 0 { c.put(labels, Int(labelOf[k])) }
                     c.put(0x2C)
-                    c.put(countries[k])
+                    if countryOf[k] >= 0 { c.put(countryCodes, Int(countryOf[k])) }
                     for j in 1..<e.textsPerRow {
                         c.put(0x2C)
                         c.csvField(text, from: e.textEnds[base + j - 1], to: e.textEnds[base + j])

@@ -47,7 +47,7 @@ public struct BatchAnalysis: Sendable {
         public let index: GeodesicPolyline
         /// The same lines through cells that learn their candidate pieces (dense events).
         let cells: PolylineCells
-        let labels: [[UInt8]]
+        let labels: ByteStrings
         let labelOfPart: [Int32]
 
         /// Land borders, each labelled by its two countries.
@@ -55,7 +55,7 @@ public struct BatchAnalysis: Sendable {
             let (index, owner) = set.combinedIndex()
             self.index = index
             cells = PolylineCells(index)
-            labels = set.borders.map { Array($0.label.utf8) }
+            labels = ByteStrings(set.borders.map { Array($0.label.utf8) })
             labelOfPart = owner.map(Int32.init)
         }
 
@@ -63,11 +63,12 @@ public struct BatchAnalysis: Sendable {
         public init(lines: [[LonLat]]) {
             index = GeodesicPolyline(lines)
             cells = PolylineCells(index)
-            labels = [[]]
+            labels = ByteStrings([[]])
             labelOfPart = Array(repeating: 0, count: lines.count)
         }
 
-        func label(_ hit: GeodesicPolyline.Hit) -> [UInt8] { labels[Int(labelOfPart[hit.partIndex])] }
+        /// The index into `labels` of the border holding a hit.
+        func label(_ hit: GeodesicPolyline.Hit) -> Int32 { labelOfPart[hit.partIndex] }
 
         /// Which border (in the set's order) a part of the index belongs to.
         public func borderIndex(ofPart part: Int) -> Int { Int(labelOfPart[part]) }
@@ -78,19 +79,20 @@ public struct BatchAnalysis: Sendable {
     /// Which country each event lies in; nil leaves `country` empty.
     let countries: CountryLocator?
     let placeIndex: NearestPlaceIndex
-    let placeIds: [[UInt8]]
-    let placeNames: [[UInt8]]
+    /// Cells that learn their candidate places (dense events).
+    let placeCells = CandidateCells()
+    /// Each place's `nearest_id,nearest_name` fields, CSV-quoted.
+    let placeFields: ByteStrings
     /// The `country` column's bytes, by index into the locator's entries.
-    let countryCodeBytes: [[UInt8]]
+    let countryCodeBytes: ByteStrings
 
     public init(border: BorderLines, countries: CountryLocator?, places: [Place]) {
         self.border = border
         self.countries = countries
         self.places = places
         placeIndex = NearestPlaceIndex(positions: places.map(\.position))
-        placeIds = places.map { Array(CSVWriter.field($0.id).utf8) }
-        placeNames = places.map { Array(CSVWriter.field($0.name).utf8) }
-        countryCodeBytes = countries?.entries.map { Array($0.code.utf8) } ?? []
+        placeFields = ByteStrings(places.map { Array((CSVWriter.field($0.id) + "," + CSVWriter.field($0.name)).utf8) })
+        countryCodeBytes = ByteStrings(countries?.entries.map { Array($0.code.utf8) } ?? [])
     }
 
     /// Analyses `eventsPath` ("-": standard input) into `destination`. `progress(bytesRead, fileSize)`
@@ -132,7 +134,7 @@ public struct BatchAnalysis: Sendable {
                     try sink.write(block.bytes)
                     summary.events += block.events
                     summary.within += block.within
-                    for (i, c) in block.nearestCounts { summary.nearestCounts[i] += c }
+                    for i in block.nearest where i >= 0 { summary.nearestCounts[Int(i)] += 1 }
                     summary.profile.add(block.profile)
                     summary.profile.writeSeconds += BatchProfile.now() - w0
                 }
@@ -173,8 +175,8 @@ public struct BatchAnalysis: Sendable {
         var bytes: [UInt8]
         var events: Int
         var within: Int
-        /// Events per nearest place (by index), only the places this block met.
-        var nearestCounts: [Int: Int]
+        /// Each event's nearest place (an index into `places`; -1: none), counted by the writer.
+        var nearest: [Int32]
         var profile: BatchProfile
     }
 
@@ -194,18 +196,22 @@ public struct BatchAnalysis: Sendable {
         var counts = GeodesicPolyline.SearchCounts()
         let chords = parsed.positions.map(EarthCentred.init)
         for k in 0..<n { hits[k] = border.cells.nearestHit(to: parsed.positions[k], chord: chords[k], counts: &counts) }
-        let borderLabels = hits.map { $0.map(border.label) ?? [] }
+        let labelOf = hits.map { $0.map(border.label) ?? -1 }
         profile.borderRefinements = counts.refinements
         profile.borderInverses = counts.inverses
         profile.borderSecondSearches = counts.secondSearches
         now = BatchProfile.now(); profile.borderSeconds = now - t; t = now
 
         var nearest = [NearestPlaceIndex.Hit?](repeating: nil, count: n)
-        for k in 0..<n { nearest[k] = placeIndex.nearest(to: parsed.positions[k], chord: chords[k], inverses: &profile.placeInverses) }
+        for k in 0..<n {
+            let p = parsed.positions[k]
+            let among = placeCells.candidates(at: p) { placeIndex.candidates(inCell: $0, limit: 48) }
+            nearest[k] = placeIndex.nearest(to: p, chord: chords[k], among: among, inverses: &profile.placeInverses)
+        }
         now = BatchProfile.now(); profile.nearestSeconds = now - t; t = now
 
-        let countryCodes: [[UInt8]] = countries.map { $0.countryIndices(of: parsed.positions).map { $0.map { countryCodeBytes[$0] } ?? [] } }
-            ?? Array(repeating: [], count: n)
+        let countryOf: [Int32] = countries.map { $0.countryIndices(of: parsed.positions).map { $0.map(Int32.init) ?? -1 } }
+            ?? Array(repeating: -1, count: n)
         now = BatchProfile.now(); profile.countrySeconds = now - t; t = now
 
         var out: [UInt8] = []
@@ -213,8 +219,8 @@ public struct BatchAnalysis: Sendable {
         switch options.format {
         case .csv:
             within = hits.reduce(0) { $0 + (($1?.distanceMetres ?? .infinity) <= options.withinMetres ? 1 : 0) }
-            out = AnalysisRowFormatter.csvRows(parsed, hits, nearest, borderLabels, countryCodes, placeIds: placeIds, placeNames: placeNames,
-                                               withinMetres: options.withinMetres)
+            out = AnalysisRowFormatter.csvRows(parsed, hits, nearest, labelOf: labelOf, labels: border.labels, countryOf: countryOf,
+                                               countryCodes: countryCodeBytes, placeFields: placeFields, withinMetres: options.withinMetres)
         case .geojson:
             for k in 0..<n {
                 let isWithin = (hits[k]?.distanceMetres ?? .infinity) <= options.withinMetres
@@ -222,13 +228,12 @@ public struct BatchAnalysis: Sendable {
                 if k > 0 { out.append(contentsOf: [0x2C, 0x0A]) }
                 AnalysisRowFormatter.featureRow(parsed, k, layout: layout, hits[k],
                                                 nearest[k].map { (places[$0.index], $0.distanceMetres) }, isWithin,
-                                                borderLabel: borderLabels[k], country: countryCodes[k], into: &out)
+                                                borderLabel: labelOf[k] >= 0 ? border.labels.array(Int(labelOf[k])) : [],
+                                                country: countryOf[k] >= 0 ? countryCodeBytes.array(Int(countryOf[k])) : [], into: &out)
             }
         }
         now = BatchProfile.now(); profile.formatSeconds = now - t
-        var nearestCounts: [Int: Int] = [:]
-        for h in nearest { if let h { nearestCounts[h.index, default: 0] += 1 } }
-        return .success(BlockResult(bytes: out, events: n, within: within, nearestCounts: nearestCounts, profile: profile))
+        return .success(BlockResult(bytes: out, events: n, within: within, nearest: nearest.map { $0.map { Int32($0.index) } ?? -1 }, profile: profile))
     }
 }
 

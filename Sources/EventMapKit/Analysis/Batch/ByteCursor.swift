@@ -15,12 +15,23 @@ struct ByteCursor {
         }
     }
 
+    /// `true` or `false`.
+    @inline(__always) mutating func put(boolean: Bool) {
+        if boolean { put(0x74); put(0x72); put(0x75); put(0x65) } else { put(0x66); put(0x61); put(0x6C); put(0x73); put(0x65) }
+    }
+
+    /// String `i` of a table.
+    @inline(__always) mutating func put(_ strings: ByteStrings, _ i: Int) { p = strings.copy(i, to: p) }
+
     /// A field as it came, quoted by `CSVWriter`'s rule (a comma, a quote, a CR or an LF).
     mutating func csvField(_ text: UnsafeBufferPointer<UInt8>, from: Int, to: Int) {
         var plain = true
         for i in from..<to where CSVWriter.forcesQuotes(text[i]) { plain = false; break }
         if plain {
-            if to > from { p.update(from: text.baseAddress! + from, count: to - from); p += to - from }
+            // Fields are short: a loop beats a call to memmove.
+            let source = text.baseAddress! + from
+            for k in 0..<(to - from) { p[k] = source[k] }
+            p += to - from
             return
         }
         put(0x22)
