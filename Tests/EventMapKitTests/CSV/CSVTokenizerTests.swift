@@ -77,6 +77,35 @@ import TestSupport
         #expect(parsed > 500, "too few random texts parse for the comparison to mean much")
     }
 
+    /// Text without quotes (the scanner's fast path): each piece is cut after its last line feed,
+    /// and the line feeds reported add up to those between cuts; after a quoted piece the state
+    /// machine takes over again and still counts the lines.
+    @Test func quoteFreePiecesAreCutAfterTheirLastLineFeed() {
+        var rng = SeededGenerator(seed: 0xFA57)
+        let alphabet: [UInt8] = [0x2C, 0x0D, 0x0A, 0x61, 0x61, 0x61]
+        for round in 0..<2000 {
+            var text = (0..<Int.random(in: 1..<60, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+            if round % 4 == 0 { text += Array("\"q\nq\",b\n".utf8) + text }  // a quoted line break, then plain text again
+            text.withUnsafeBytes { b in
+                var scanner = RowBoundaryScanner()
+                var from = 0, previousCut = 0
+                while from < b.count {
+                    let to = min(b.count, from + Int.random(in: 1...16, using: &rng))
+                    if let c = scanner.scan(UnsafeRawBufferPointer(rebasing: b[0..<to]), from: from) {
+                        let expectedFeeds = b[previousCut..<c.end].filter { $0 == 0x0A }.count
+                        #expect(c.lineFeeds == expectedFeeds, "\(text): \(c.lineFeeds) line feeds, expected \(expectedFeeds)")
+                        #expect(b[c.end - 1] == 0x0A)
+                        if !b[from..<to].contains(0x22), !b[0..<from].contains(0x22) {
+                            #expect(c.end == (from..<to).last { b[$0] == 0x0A }! + 1)
+                        }
+                        previousCut = c.end
+                    }
+                    from = to
+                }
+            }
+        }
+    }
+
     @Test func writerQuotesCRLFQuotesAndSeparatorsAndReadsBack() throws {
         let fields = ["plain", "a,b", "say \"x\"", "line\nbreak", "cr\ronly", "crlf\r\nbreak", "", "5\" shell"]
         #expect(CSVWriter.field("crlf\r\nbreak") == "\"crlf\r\nbreak\"")

@@ -51,22 +51,45 @@ struct ByteCursor {
             put(tmp)
             return
         }
-        var n = UInt64(abs(scaled))
+        let n = UInt64(abs(scaled))
         if scaled < 0 && n > 0 { put(0x2D) }
-        var digits = 1
+        // Constants for the two widths analyze writes (once inlined), so the split is a multiply.
+        let power: UInt64 = decimals == 3 ? 1_000 : decimals == 7 ? 10_000_000 : UInt64(DecimalBytes.exactPowersOfTen[decimals])
+        var whole = n / power, fraction = n - n / power * power
+        var wholeDigits = 1
         var limit: UInt64 = 10
-        while digits < 19 && n >= limit { limit &*= 10; digits += 1 }
-        digits = max(digits, decimals + 1)
-        let length = digits + (decimals > 0 ? 1 : 0)
+        while wholeDigits < 19 && whole >= limit { limit &*= 10; wholeDigits += 1 }
+        let length = wholeDigits + (decimals > 0 ? decimals + 1 : 0)
         var q = p + length
-        var written = 0
-        while written < digits {
+        if decimals > 0 {
+            Self.digits(&fraction, count: decimals, before: &q)
+            q -= 1
+            q.pointee = 0x2E
+        }
+        Self.digits(&whole, count: wholeDigits, before: &q)
+        p += length
+    }
+
+    private static let pairs: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+
+    /// Writes the last `count` digits of `n` (zero-padded) backwards, ending just before `q`, two
+    /// at a time from a table; `q` moves to the first of them.
+    @inline(__always)
+    private static func digits(_ n: inout UInt64, count: Int, before q: inout UnsafeMutablePointer<UInt8>) {
+        let table = pairs.utf8Start
+        var left = count
+        while left >= 2 {
+            let r = Int(n % 100)
+            n /= 100
+            q -= 2
+            q[0] = table[2 * r]
+            q[1] = table[2 * r + 1]
+            left -= 2
+        }
+        if left == 1 {
             q -= 1
             q.pointee = UInt8(truncatingIfNeeded: n % 10) &+ 0x30
             n /= 10
-            written += 1
-            if written == decimals { q -= 1; q.pointee = 0x2E }
         }
-        p += length
     }
 }

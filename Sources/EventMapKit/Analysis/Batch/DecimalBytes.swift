@@ -11,6 +11,30 @@ enum DecimalBytes {
     static func parse(_ p: UnsafeRawBufferPointer) -> Double? {
         let n = p.count
         guard n > 0, n < 64 else { return n == 0 ? nil : slowParse(p) }
+        // The common case, digits[.digits] with at most 15 of them: two tight loops; the same
+        // value as below (an exact mantissa over an exact power of ten, one rounding).
+        var i = p[0] == 0x2D || p[0] == 0x2B ? 1 : 0
+        var mantissa: UInt64 = 0
+        let wholeStart = i
+        while i < n, p[i] &- 0x30 < 10 { mantissa = mantissa &* 10 &+ UInt64(p[i] &- 0x30); i += 1 }
+        var digits = i - wholeStart, fractionDigits = 0
+        if i < n, p[i] == 0x2E {
+            i += 1
+            let fractionStart = i
+            while i < n, p[i] &- 0x30 < 10 { mantissa = mantissa &* 10 &+ UInt64(p[i] &- 0x30); i += 1 }
+            fractionDigits = i - fractionStart
+            digits += fractionDigits
+        }
+        if i == n, digits > 0, digits <= 15 {
+            let v = Double(mantissa) / exactPowersOfTen[fractionDigits]
+            return p[0] == 0x2D ? -v : v
+        }
+        return generalParse(p)
+    }
+
+    /// Any other decimal: leading zeros, up to 18 significant digits exactly, else Foundation's.
+    private static func generalParse(_ p: UnsafeRawBufferPointer) -> Double? {
+        let n = p.count
         var i = 0
         var negative = false
         if p[0] == 0x2D || p[0] == 0x2B { negative = p[0] == 0x2D; i = 1 }
