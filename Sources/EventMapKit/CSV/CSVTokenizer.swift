@@ -168,7 +168,7 @@ struct RowBoundaryScanner {
 
     /// `scan` over bytes that hold no quote, outside a quoted field (nearly every block of an
     /// events file): every line feed ends a row, so the last one is found from the back and the
-    /// line feeds are counted in one vectorised pass, not byte by byte through the states.
+    /// line feeds are counted by `memchr`, not byte by byte through the states.
     private mutating func scanUnquoted(_ b: UnsafeRawBufferPointer, from: Int) -> (end: Int, lineFeeds: Int)? {
         let n = b.count
         var k = n
@@ -180,7 +180,9 @@ struct RowBoundaryScanner {
             return nil
         }
         var feeds = 0
-        for c in UnsafeRawBufferPointer(rebasing: b[from..<k]) { feeds &+= c == 0x0A ? 1 : 0 }
+        var at = b.baseAddress! + from
+        let end = b.baseAddress! + k
+        while at < end, let f = memchr(at, 0x0A, end - at) { feeds += 1; at = UnsafeRawPointer(f) + 1 }
         let lineFeeds = pendingLineFeeds + feeds
         state = tail.map { $0 == 0x2C ? .fieldStart : .unquoted } ?? .fieldStart
         pendingLineFeeds = 0

@@ -127,4 +127,17 @@ public struct GeodesicLine: @unchecked Sendable {
         withUnsafePointer(to: raw) { l in geod_position(l, metres, &lat, &lon, &azi) }
         return (LonLat(lon: lon, lat: lat), azi)
     }
+
+    /// Where `geod_position` finds the line's coefficients inside a `GeodesicLine` in memory.
+    private static let rawOffset = MemoryLayout<GeodesicLine>.offset(of: \GeodesicLine.raw)!
+
+    /// `positionAndAzimuth` of a line read in place (no copy of its ~500 bytes of coefficients,
+    /// which the method above makes): for the refinement's inner loop.
+    static func positionAndAzimuth(of line: UnsafePointer<GeodesicLine>, atMetres metres: Double, azimuth: Bool = true)
+        -> (position: LonLat, azimuthDegrees: Double) {
+        var lat = 0.0, lon = 0.0, azi = 0.0
+        let l = (UnsafeRawPointer(line) + rawOffset).assumingMemoryBound(to: geod_geodesicline.self)
+        if azimuth { geod_position(l, metres, &lat, &lon, &azi) } else { geod_position(l, metres, &lat, &lon, nil) }
+        return (LonLat(lon: lon, lat: lat), azi)
+    }
 }

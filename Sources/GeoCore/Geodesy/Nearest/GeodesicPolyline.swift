@@ -409,7 +409,18 @@ public struct GeodesicPolyline: Sendable {
                         _ cache: inout InverseCache, _ counts: inout SearchCounts) -> Refined {
         counts.refinements += 1
         let pc = pieces[index]
-        let line = edges[Int(pc.edge)].line
+        // The edge's line is read in place: a copy would move its coefficients at every call.
+        return edges.withUnsafeBufferPointer { edges in
+            let edge = edges.baseAddress! + Int(pc.edge)
+            let line = (UnsafeRawPointer(edge) + Self.lineOffset).assumingMemoryBound(to: GeodesicLine.self)
+            return refine(pc, index, line, p, q, &cache, &counts)
+        }
+    }
+
+    private static let lineOffset = MemoryLayout<Edge>.offset(of: \Edge.line)!
+
+    private func refine(_ pc: Piece, _ index: Int, _ line: UnsafePointer<GeodesicLine>, _ p: LonLat, _ q: EarthCentred,
+                        _ cache: inout InverseCache, _ counts: inout SearchCounts) -> Refined {
         let t = Self.segmentDistance(q, pc.a, pc.ab, pc.inverseLength2).t
         var s = pc.startMetres + (pc.endMetres - pc.startMetres) * t
         var last = Refined(distance: .infinity, point: p, piece: index, s: s)
@@ -420,7 +431,7 @@ public struct GeodesicPolyline: Sendable {
             } else if s == pc.endMetres {
                 x = pc.end; lineAzimuth = pc.endAzimuth
             } else {
-                (x, lineAzimuth) = line.positionAndAzimuth(atMetres: s)
+                (x, lineAzimuth) = GeodesicLine.positionAndAzimuth(of: line, atMetres: s)
             }
             let g: GeodesicInverse
             if x == cache.point, let cached = cache.result { g = cached } else {
@@ -438,7 +449,7 @@ public struct GeodesicPolyline: Sendable {
             if abs(step) < 1e-4 { return last }
             let clamped = next == pc.startMetres || next == pc.endMetres
             if abs(step) < 2, !clamped {
-                let foot = Self.alongTangent(from: x, azimuthDegrees: lineAzimuth, metres: step) ?? line.position(atMetres: next)
+                let foot = Self.alongTangent(from: x, azimuthDegrees: lineAzimuth, metres: step) ?? GeodesicLine.positionAndAzimuth(of: line, atMetres: next, azimuth: false).position
                 return Refined(distance: max(0, d * d - step * step).squareRoot(), point: foot, piece: index, s: next)
             }
             s = next
