@@ -121,8 +121,12 @@ public struct BatchAnalysis: Sendable {
         let done = BlockInbox()
         var submitted = 0, written = 0
         var firstFeature = true
-        func write(waiting: Bool) throws(BatchError) {
-            while written < submitted, let r = done.take(written, waiting: waiting) {
+        // Writes the finished blocks that are next in order; waits for the next one when `waiting`
+        // (for all of them when `draining`), else stops at the first unfinished.
+        func write(waiting: Bool, draining: Bool = false) throws(BatchError) {
+            var wait = waiting
+            while written < submitted, let r = done.take(written, waiting: wait) {
+                wait = draining
                 switch r {
                 case .failure(let e): throw e
                 case .success(let block):
@@ -148,6 +152,7 @@ public struct BatchAnalysis: Sendable {
             }
             var next: RowBlock? = body.bytes.isEmpty ? try reader.next() : body
             while let block = next {
+                // Only the oldest block is waited for: the workers keep the others going meanwhile.
                 while submitted - written >= options.blocksInFlight { try write(waiting: true) }
                 let sequence = submitted
                 DispatchQueue.global(qos: .userInitiated).async {
@@ -159,7 +164,7 @@ public struct BatchAnalysis: Sendable {
                 next = try reader.next()
                 summary.profile.readSeconds += BatchProfile.now() - t0
             }
-            try write(waiting: true)
+            try write(waiting: true, draining: true)
             try sink.write(AnalysisRowFormatter.footer(format: options.format))
             try sink.commit()
         } catch {
