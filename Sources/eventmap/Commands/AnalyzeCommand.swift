@@ -83,31 +83,17 @@ struct AnalyzeCommand: ParsableCommand {
         if noHeader && options.format == .geojson { throw CLIError("--no-header is for CSV output; GeoJSON has no header line.") }
 
         let world = try dataOptions.loadWorld()
-        let borderLines: BatchAnalysis.BorderLines
-        if let border, !TargetResolver.isBorder(border) {
-            let lines: [[LonLat]]
-            do {
-                let collection = try GeoJSONReader.read(DataOptions.readText(border, what: "the border file"))
-                lines = collection.features.compactMap(\.geometry).flatMap(\.lines)
-            } catch let e as GeoJSONError {
-                throw CLIError("--border \(border): \(e.description).")
+        let border = border
+        let gazetteers = try nearest.map { [$0] } ?? dataOptions.gazetteerPaths()
+        // The border's index, the country locator and the places do not depend on each other.
+        let (borderLines, locator, places) = try Concurrently.run({ try Self.borderLines(border, in: world) },
+                                                                  { CountryLocator(world: world) },
+                                                                  { () throws -> [Place] in
+            do { return try gazetteers.flatMap { path throws in try GazetteerFile.pointPlaces(path) } } catch let e as GazetteerError {
+                throw CLIError(e.description)
             }
-            guard !lines.isEmpty else { throw CLIError("--border \(border): the file holds no lines or polygons.") }
-            borderLines = BatchAnalysis.BorderLines(lines: lines)
-        } else {
-            do { borderLines = BatchAnalysis.BorderLines(try TargetResolver.borders(border ?? "border", in: world)) } catch {
-                throw CLIError("--border: \(error.description)")
-            }
-        }
-
-        let places: [Place]
-        do {
-            places = try (nearest.map { [$0] } ?? dataOptions.gazetteerPaths()).flatMap { path throws in try GazetteerFile.open(path).pointPlaces }
-        } catch let e as GazetteerError {
-            throw CLIError(e.description)
-        }
-
-        let analysis = BatchAnalysis(border: borderLines, countries: CountryLocator(world: world), places: places)
+        })
+        let analysis = BatchAnalysis(border: borderLines, countries: locator, places: places)
         let setupSeconds = Date().timeIntervalSince(setupStart)
         let destination: BatchAnalysis.Destination = output == "-" ? .standardOutput : .file(output)
         let bar = ProgressBar(enabled: isatty(2) != 0)
@@ -135,6 +121,24 @@ struct AnalyzeCommand: ParsableCommand {
         if profile {
             FileHandle.standardError.write(Data(("setup (read the border and places, build the indexes): "
                 + "\(JSONWriter.format(setupSeconds, decimals: 3)) s\n" + Self.describe(summary.profile, events: summary.events)).utf8))
+        }
+    }
+
+    /// The lines to measure to: a GeoJSON file's lines and polygon rings, or land borders by name.
+    static func borderLines(_ border: String?, in world: World) throws -> BatchAnalysis.BorderLines {
+        if let border, !TargetResolver.isBorder(border) {
+            let lines: [[LonLat]]
+            do {
+                let collection = try GeoJSONReader.read(DataOptions.readText(border, what: "the border file"))
+                lines = collection.features.compactMap(\.geometry).flatMap(\.lines)
+            } catch let e as GeoJSONError {
+                throw CLIError("--border \(border): \(e.description).")
+            }
+            guard !lines.isEmpty else { throw CLIError("--border \(border): the file holds no lines or polygons.") }
+            return BatchAnalysis.BorderLines(lines: lines)
+        }
+        do { return BatchAnalysis.BorderLines(try TargetResolver.borders(border ?? "border", in: world)) } catch {
+            throw CLIError("--border: \(error.description)")
         }
     }
 
