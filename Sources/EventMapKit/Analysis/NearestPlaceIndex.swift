@@ -78,7 +78,7 @@ public struct NearestPlaceIndex: Sendable {
 
     /// The same among `candidates` (positions, in tree order) known to hold every place that
     /// could be nearest to `p` (`candidates(inCell:)`), or among all by the tree when nil.
-    func nearest(to p: LonLat, chord q: EarthCentred, among candidates: UnsafeBufferPointer<Int32>?, inverses: inout Int) -> Hit? {
+    func nearest(to p: LonLat, chord q: EarthCentred, among candidates: CandidateCells.Candidates?, inverses: inout Int) -> Hit? {
         guard !points.isEmpty else { return nil }
         let best = points.withUnsafeBufferPointer { points -> Candidate in
             // 1. The nearest by chord (cheap), then its distance: its upper bound bounds the search.
@@ -113,10 +113,10 @@ public struct NearestPlaceIndex: Sendable {
     /// Calls `body` for each candidate position (all of the list; or, from the tree, those of
     /// every leaf within `bound` of `q`); `body` checks each one's own chord and may lower `bound`.
     @inline(__always)
-    private func visit(_ q: EarthCentred, _ bound: inout Double, _ candidates: UnsafeBufferPointer<Int32>?,
+    private func visit(_ q: EarthCentred, _ bound: inout Double, _ candidates: CandidateCells.Candidates?,
                        _ body: (Int, inout Double) -> Void) {
         if let candidates {
-            for i in candidates { body(Int(i), &bound) }
+            candidates.visit(&bound, body)
         } else {
             tree.search(q, bound: &bound) { range, bound in
                 for i in range { body(i, &bound) }
@@ -130,7 +130,7 @@ public struct NearestPlaceIndex: Sendable {
     /// place nearest p by chord, and every place the search then measures, lies within the chord
     /// S(D + R) + 1 mm of p (S: Schur's bound, the longest geodesic a chord can have), so within
     /// S(D + R) + R + 1 mm of c by chord.
-    func candidates(inCell cell: BoundingBox, limit: Int) -> [Int32]? {
+    func candidates(inCell cell: BoundingBox, limit: Int) -> [(item: Int32, lowerAtCentre: Double)]? {
         let c = cell.centre, qc = EarthCentred(c)
         var inverses = 0
         guard let nearest = nearest(to: c, chord: qc, among: nil, inverses: &inverses) else { return nil }
@@ -139,15 +139,17 @@ public struct NearestPlaceIndex: Sendable {
         let x = (nearest.distanceMetres + 0.001 + radius) / (2 * rho)
         guard x < 0.5 else { return nil }
         let reach = 2 * rho * asin(x) * (1 + 1e-12) + radius + 0.01
-        var found: [Int32] = []
+        var found: [(item: Int32, lowerAtCentre: Double)] = []
         var bound = reach
         points.withUnsafeBufferPointer { points in
             tree.search(qc, bound: &bound) { range, _ in
-                for i in range where points[i].chord(to: qc) <= reach { found.append(Int32(i)) }
+                for i in range {
+                    let chord = points[i].chord(to: qc)
+                    if chord <= reach { found.append((Int32(i), chord)) }
+                }
             }
         }
-        guard found.count <= limit else { return nil }
-        return found.sorted()
+        return found.count <= limit ? found : nil
     }
 
     /// The places (indexes in the list given to `init`) that `accept` takes, within `metres` of `p`

@@ -11,11 +11,35 @@ public final class CandidateCells: Sendable {
 
     public init() {}
 
+    /// What a cell learned: its items, nearest to its centre first, each with a lower bound of its
+    /// distance from the centre (rounded down), and the cell's radius (`centreRadiusMetres`).
+    public struct Candidates {
+        struct Entry {
+            var lowerAtCentre: Float
+            var item: Int32
+        }
+
+        let entries: UnsafeBufferPointer<Entry>
+        public let radiusMetres: Double
+
+        /// Calls `body` for the items in order until none left can lie within `bound` of a point
+        /// of the cell: an item's distance from any point of the cell is at least its bound at the
+        /// centre less the radius (the bounds used are 1-Lipschitz chords). `body` may lower `bound`.
+        @inline(__always)
+        public func visit(_ bound: inout Double, _ body: (Int, inout Double) -> Void) {
+            for e in entries {
+                if Double(e.lowerAtCentre) - radiusMetres > bound { return }
+                body(Int(e.item), &bound)
+            }
+        }
+    }
+
     /// The candidates learned for the cell of `p`, or nil (search everything). The point that
-    /// brings its cell to the threshold has `learn` make the cell's list first (nil: too many,
-    /// search everything there for good).
+    /// brings its cell to the threshold has `learn` make the cell's list first: every item that
+    /// could be nearest to a point of the cell, with a lower bound of its chord distance from
+    /// the cell's centre (nil: too many, search everything there for good).
     @inline(__always)
-    public func candidates(at p: LonLat, learn: (BoundingBox) -> [Int32]?) -> UnsafeBufferPointer<Int32>? {
+    public func candidates(at p: LonLat, learn: (BoundingBox) -> [(item: Int32, lowerAtCentre: Double)]?) -> Candidates? {
         guard p.lon.isFinite, p.lat.isFinite else { return nil }
         let k = CellGrid.tile(lon: p.lon, lat: p.lat)
         let c = CellGrid.cell(of: p, inTile: k)
@@ -23,16 +47,20 @@ public final class CandidateCells: Sendable {
         var state = tile.state(c)
         if state <= Tile.usesTree {
             guard tile.count(c, seen: state) else { return nil }
-            tile.learn(c, learn(CellGrid.box(ofCell: c, inTile: k)))
+            let box = CellGrid.box(ofCell: c, inTile: k)
+            tile.learn(c, learn(box), radius: box.centreRadiusMetres)
             state = tile.state(c)
         }
-        guard state > Tile.usesTree, let list = UnsafePointer<Int32>(bitPattern: state) else { return nil }
-        return UnsafeBufferPointer(start: list + 1, count: Int(list[0]))
+        guard state > Tile.usesTree, let raw = UnsafeRawPointer(bitPattern: state) else { return nil }
+        let header = raw.assumingMemoryBound(to: Tile.Header.self)
+        return Candidates(entries: UnsafeBufferPointer(start: (raw + MemoryLayout<Tile.Header>.stride).assumingMemoryBound(to: Candidates.Entry.self),
+                                                       count: header.pointee.count),
+                          radiusMetres: header.pointee.radius)
     }
 
     /// One tile's cells. A cell's state is one atomic: -n (n points searched in full so far), 1
     /// (too many candidates: search in full for good), or the address of its candidate list
-    /// (count first, then the items), written once and freed with the tile.
+    /// (a header, then the entries), written once and freed with the tile.
     final class Tile: @unchecked Sendable {
         static let usesTree = 1
         private let states: UnsafeMutablePointer<Atomic<Int>>
@@ -45,7 +73,7 @@ public final class CandidateCells: Sendable {
         deinit {
             for c in 0..<CellGrid.cellsPerTile {
                 let s = states[c].load(ordering: .relaxed)
-                if s > Self.usesTree { UnsafeMutablePointer<Int32>(bitPattern: s)?.deallocate() }
+                if s > Self.usesTree { UnsafeMutableRawPointer(bitPattern: s)?.deallocate() }
             }
             states.deinitialize(count: CellGrid.cellsPerTile)
             states.deallocate()
@@ -61,13 +89,26 @@ public final class CandidateCells: Sendable {
                 && seen - 1 == -CandidateCells.threshold
         }
 
-        /// Publishes a cell's candidates (nil: search in full for good).
-        func learn(_ c: Int, _ candidates: [Int32]?) {
+        struct Header {
+            var count: Int
+            var radius: Double
+        }
+
+        /// Publishes a cell's candidates, nearest first (nil: search in full for good).
+        func learn(_ c: Int, _ candidates: [(item: Int32, lowerAtCentre: Double)]?, radius: Double) {
             guard let candidates else { states[c].store(Self.usesTree, ordering: .releasing); return }
-            let list = UnsafeMutablePointer<Int32>.allocate(capacity: candidates.count + 1)
-            list[0] = Int32(candidates.count)
-            for (k, i) in candidates.enumerated() { list[k + 1] = i }
-            states[c].store(Int(bitPattern: list), ordering: .releasing)
+            let sorted = candidates.sorted { ($0.lowerAtCentre, $0.item) < ($1.lowerAtCentre, $1.item) }
+            let bytes = MemoryLayout<Header>.stride + sorted.count * MemoryLayout<Candidates.Entry>.stride
+            let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: MemoryLayout<Header>.alignment)
+            raw.initializeMemory(as: Header.self, to: Header(count: sorted.count, radius: radius))
+            let entries = (raw + MemoryLayout<Header>.stride).bindMemory(to: Candidates.Entry.self, capacity: sorted.count)
+            for (k, e) in sorted.enumerated() {
+                // Rounded down, so that the bound stays a lower bound.
+                var f = Float(e.lowerAtCentre)
+                if Double(f) > e.lowerAtCentre { f = f.nextDown }
+                (entries + k).initialize(to: Candidates.Entry(lowerAtCentre: f, item: e.item))
+            }
+            states[c].store(Int(bitPattern: raw), ordering: .releasing)
         }
     }
 }

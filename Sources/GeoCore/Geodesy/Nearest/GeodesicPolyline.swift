@@ -234,7 +234,7 @@ public struct GeodesicPolyline: Sendable {
 
     /// The same among `candidates` (pieces, in tree order) known to hold every piece that could
     /// be nearest to `p` (`PolylineCells`), or among all pieces by the tree when nil.
-    func nearestHit(to p: LonLat, chord q: EarthCentred, among candidates: UnsafeBufferPointer<Int32>?, counts: inout SearchCounts) -> Hit? {
+    func nearestHit(to p: LonLat, chord q: EarthCentred, among candidates: CandidateCells.Candidates?, counts: inout SearchCounts) -> Hit? {
         guard !pieces.isEmpty else { return nil }
         // 1. Search by chords only for the piece with the smallest lower bound, recording every
         //    piece whose bound lies within a slack of the smallest; refine that piece exactly.
@@ -291,10 +291,10 @@ public struct GeodesicPolyline: Sendable {
     /// Calls `body` for each candidate piece (all of the list; or, from the tree, those of every
     /// leaf within `bound` of `q`); `body` checks each piece's own bound and may lower `bound`.
     @inline(__always)
-    private func visit(_ q: EarthCentred, _ bound: inout Double, _ candidates: UnsafeBufferPointer<Int32>?,
+    private func visit(_ q: EarthCentred, _ bound: inout Double, _ candidates: CandidateCells.Candidates?,
                        _ body: (Int, inout Double) -> Void) {
         if let candidates {
-            for i in candidates { body(Int(i), &bound) }
+            candidates.visit(&bound, body)
         } else {
             tree.search(q, bound: &bound) { range, bound in
                 for i in range { body(i, &bound) }
@@ -308,23 +308,23 @@ public struct GeodesicPolyline: Sendable {
     /// is within D + R of the lines, and a piece's lower bound moves by at most the chord from p to
     /// c (≤ R): so a piece whose bound at c exceeds D + 2R (plus the refinement's 2 mm) is never
     /// p's nearest, nor refined for p.
-    func candidates(inCell cell: BoundingBox, limit: Int) -> [Int32]? {
+    func candidates(inCell cell: BoundingBox, limit: Int) -> [(item: Int32, lowerAtCentre: Double)]? {
         let c = cell.centre, qc = EarthCentred(c)
         var counts = SearchCounts()
         guard let nearest = nearestHit(to: c, chord: qc, among: nil, counts: &counts) else { return nil }
         let reach = nearest.distanceMetres + 2 * cell.centreRadiusMetres + 0.01
-        var found: [Int32] = []
+        var found: [(item: Int32, lowerAtCentre: Double)] = []
         var bound = reach
         pieces.withUnsafeBufferPointer { pieces in
             tree.search(qc, bound: &bound) { range, _ in
                 for i in range {
                     let pc = pieces[i]
-                    if Self.segmentDistance(qc, pc.a, pc.ab, pc.inverseLength2).distance - pc.radius <= reach { found.append(Int32(i)) }
+                    let lower = Self.segmentDistance(qc, pc.a, pc.ab, pc.inverseLength2).distance - pc.radius
+                    if lower <= reach { found.append((Int32(i), lower)) }
                 }
             }
         }
-        guard found.count <= limit else { return nil }
-        return found.sorted()
+        return found.count <= limit ? found : nil
     }
 
     // MARK: - Refinement of one piece
