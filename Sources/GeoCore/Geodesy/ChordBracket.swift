@@ -28,6 +28,7 @@ public struct ChordBracket: Sendable, Equatable {
     static let e2 = f * (2 - f)
     /// b²/a: the meridian radius of curvature at the equator, the smallest of WGS 84.
     static let smallestRadius = a * (1 - e2)
+    static let halfInverseSmallestRadius = 0.5 / smallestRadius, inverseA = 1 / a
     /// Metres added to each side for rounding (positions to ~1e-9 m, the formulas to ~1e-10 m).
     static let rounding = 1e-6
 
@@ -37,45 +38,52 @@ public struct ChordBracket: Sendable, Equatable {
     /// and normals come from the positions, the arcsines and arctangents from bounding series.
     public init?(_ pe: EarthCentred, _ qe: EarthCentred, maximumChordMetres: Double = 60_000) {
         let d = qe - pe
-        let c = d.length
-        guard c <= maximumChordMetres else { return nil }
-        if c == 0 { lower = 0; upper = 0; estimate = 0; return }
-        let rho = Self.smallestRadius
+        let c2 = d.dot(d)
+        guard c2 <= maximumChordMetres * maximumChordMetres else { return nil }
+        if c2 == 0 { lower = 0; upper = 0; estimate = 0; return }
+        let c = c2.squareRoot()
+        let rho = Self.smallestRadius, halfInverseRho = Self.halfInverseSmallestRadius
         let np = pe.surfaceNormal, nq = qe.surfaceNormal
         // Upper: Schur with the largest curvature at the lowest latitude the geodesic can reach
         // (every point of it lies within s/2 of an end along it, latitude changes by at most 1/ρ
         // radian per metre, and |sin| by no more than its angle).
-        let crude = 2 * rho * Self.arcsineAbove(c / (2 * rho))
-        let sinLowest = max(0, min(abs(np.z), abs(nq.z)) - crude / 2 / rho)
+        let crude = 2 * rho * Self.arcsineAbove(c * halfInverseRho)
+        let sinLowest = max(0, min(abs(np.z), abs(nq.z)) - crude * halfInverseRho)
         let w = 1 - Self.e2 * sinLowest * sinLowest
-        let meridian = Self.smallestRadius / (w * w.squareRoot())
-        let up = 2 * meridian * Self.arcsineAbove(c / (2 * meridian))
+        let w3 = w * w.squareRoot()  // the meridian radius there is ρ / w³ᐟ²
+        let up = 2 * rho / w3 * Self.arcsineAbove(c * w3 * halfInverseRho)
         // Lower: around the ball of radius ρ touching the surface where its normal is the mean of
         // the ends' normals (any surface point would do; one below the middle makes the bound tightest).
         let sum = np + nq
         let m = sum * (1 / sum.length)
         let wm = 1 - Self.e2 * m.z * m.z
-        let n = Self.a / wm.squareRoot(), meridianAtM = Self.smallestRadius / (wm * wm.squareRoot())
+        let rootWm = wm.squareRoot()
+        let n = Self.a / rootWm  // the prime vertical radius there; the meridian one is ρ / wm³ᐟ²
         let surface = EarthCentred(x: n * m.x, y: n * m.y, z: n * (1 - Self.e2) * m.z)
         let centre = surface - m * rho
         let u = pe - centre, v = qe - centre
-        let ru = u.length, rv = v.length
+        let ru2 = u.dot(u), rv2 = v.dot(v)
         let cross = EarthCentred(x: u.y * v.z - u.z * v.y, y: u.z * v.x - u.x * v.z, z: u.x * v.y - u.y * v.x)
         let dot = u.dot(v)
         let theta = dot > 0 ? Self.arctangentBelow(cross.length / dot) : atan2(cross.length, dot)
-        let tu = max(0, (ru - rho) * (ru + rho)).squareRoot(), tv = max(0, (rv - rho) * (rv + rho)).squareRoot()
-        let wrap = theta - Self.arctangentAbove(tu / rho) - Self.arctangentAbove(tv / rho)
+        let tu = max(0, ru2 - rho * rho).squareRoot(), tv = max(0, rv2 - rho * rho).squareRoot()
+        let inverseRho = 2 * halfInverseRho
+        let wrap = theta - Self.arctangentAbove(tu * inverseRho) - Self.arctangentAbove(tv * inverseRho)
         let low = wrap > 0 ? max(c, tu + tv + rho * wrap) : c
         lower = low - Self.rounding
         upper = up + Self.rounding
-        // Estimate: Euler's normal curvature there in the chord's direction.
+        // Estimate: Euler's normal curvature there in the chord's direction,
+        // cos²α/M + sin²α/N with the chord's horizontal part split north and east.
         let vertical = d.dot(m)
-        let horizontal2 = max(0, c * c - vertical * vertical)
-        let cosPhi = (m.x * m.x + m.y * m.y).squareRoot()
-        let east = cosPhi > 0 ? (d.y * m.x - d.x * m.y) / cosPhi : 0
-        let north2 = max(0, horizontal2 - east * east)
-        let k = horizontal2 > 0 ? (north2 / meridianAtM + east * east / n) / horizontal2 : 1 / meridianAtM
-        let k2c2 = k * k * c * c
+        let horizontal2 = max(0, c2 - vertical * vertical)
+        let axis2 = m.x * m.x + m.y * m.y
+        let eastScaled = d.y * m.x - d.x * m.y  // east · cos φ
+        let east2 = axis2 > 0 ? eastScaled * eastScaled / axis2 : 0
+        let north2 = max(0, horizontal2 - east2)
+        let k = horizontal2 > 0
+            ? (north2 * wm * rootWm * inverseRho + east2 * rootWm * Self.inverseA) / horizontal2
+            : wm * rootWm * inverseRho
+        let k2c2 = k * k * c2
         estimate = min(upper, max(lower, c * (1 + k2c2 / 24 + 3 * k2c2 * k2c2 / 640)))
     }
 
