@@ -1,3 +1,4 @@
+import CPROJ
 import Foundation
 
 /// Earth-centred, earth-fixed (ECEF) cartesian coordinates on WGS 84, in metres. Used only for
@@ -9,14 +10,15 @@ public struct EarthCentred: Sendable, Equatable {
     @inlinable public init(x: Double, y: Double, z: Double) { self.x = x; self.y = y; self.z = z }
 
     /// The ECEF position of a point on the ellipsoid (height 0).
-    @inlinable public init(_ p: LonLat) {
+    public init(_ p: LonLat) {
         let a = 6_378_137.0, f = 1 / 298.257223563
         let e2 = f * (2 - f)
-        let lat = p.lat * .pi / 180, lon = p.lon * .pi / 180
-        let sinLat = sin(lat), cosLat = cos(lat)
+        var sinLat = 0.0, cosLat = 0.0, sinLon = 0.0, cosLon = 0.0
+        eventmap_sincos(p.lat * .pi / 180, &sinLat, &cosLat)
+        eventmap_sincos(p.lon * .pi / 180, &sinLon, &cosLon)
         let n = a / (1 - e2 * sinLat * sinLat).squareRoot()
-        x = n * cosLat * cos(lon)
-        y = n * cosLat * sin(lon)
+        x = n * cosLat * cosLon
+        y = n * cosLat * sinLon
         z = n * (1 - e2) * sinLat
     }
 

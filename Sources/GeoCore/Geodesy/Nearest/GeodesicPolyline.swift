@@ -1,3 +1,4 @@
+import CPROJ
 import Foundation
 
 /// The nearest point of a line (or of an area's boundary) to a query point, and how far it is.
@@ -392,14 +393,15 @@ public struct GeodesicPolyline: Sendable {
     /// ~6 m of a pole, where the east step is ill-conditioned.
     @inline(__always)
     static func alongTangent(from x: LonLat, azimuthDegrees: Double, metres: Double) -> LonLat? {
-        let phi = x.lat * .pi / 180, alpha = azimuthDegrees * .pi / 180
-        let sinPhi = sin(phi), cosPhi = cos(phi)
+        var sinPhi = 0.0, cosPhi = 0.0, sinAlpha = 0.0, cosAlpha = 0.0
+        eventmap_sincos(x.lat * .pi / 180, &sinPhi, &cosPhi)
         guard cosPhi > 1e-6 else { return nil }
+        eventmap_sincos(azimuthDegrees * .pi / 180, &sinAlpha, &cosAlpha)
         let a = 6_378_137.0, e2 = 1 / 298.257223563 * (2 - 1 / 298.257223563)
         let w = 1 - e2 * sinPhi * sinPhi
         let n = a / w.squareRoot(), m = a * (1 - e2) / (w * w.squareRoot())
-        return LonLat(lon: x.lon + metres * sin(alpha) / (n * cosPhi) * 180 / .pi,
-                      lat: x.lat + metres * cos(alpha) / m * 180 / .pi)
+        return LonLat(lon: x.lon + metres * sinAlpha / (n * cosPhi) * 180 / .pi,
+                      lat: x.lat + metres * cosAlpha / m * 180 / .pi)
     }
 
     /// The exact nearest point of one piece: start where the chord says, then Newton steps along
