@@ -30,6 +30,21 @@ import TestSupport
         }
     }
 
+    /// analyze's places (parsed without the name index for a small file; from the cached index
+    /// for a large one, here a copy opened with a threshold of 0) are the gazetteer layer's.
+    @Test func pointPlacesAreTheLayersWithOrWithoutAnIndex() throws {
+        let path = Paths.geodata("places.csv")
+        let layer = try GazetteerFile.open(path).pointPlaces
+        #expect(layer.count >= 30)
+        #expect(try GazetteerFile.pointPlaces(path) == layer)
+        let copy = Paths.temporaryFolder() + "/places.csv"
+        try FileManager.default.copyItem(atPath: path, toPath: copy)
+        defer { try? FileManager.default.removeItem(atPath: (copy as NSString).deletingLastPathComponent) }
+        let indexed = try GazetteerFile.pointPlaces(copy, indexThreshold: 0)
+        #expect(indexed.map(\.id) == layer.map(\.id) && indexed.map(\.position) == layer.map(\.position))
+        #expect(FileManager.default.fileExists(atPath: copy + GazetteerFile.indexSuffix))
+    }
+
     /// Keys that two places share on purpose. Empty: every name, alternate name and id of the
     /// table resolves to a single place, so no spelling of the bundled data is ambiguous.
     static let legitimatelySharedKeys: Set<String> = []

@@ -116,4 +116,25 @@ import TestSupport
         #expect(locator.countryIndices(of: points) == scans)
         #expect(locator.countryIndex(of: LonLat(lon: .nan, lat: 36)) == nil)
     }
+
+    /// Dense points (about 20 per 1/32° cell, so that the cells settle after four) over the
+    /// Syria-Turkey border, the coast at Samandağ and the sea, and over Fiji's islands: every
+    /// answer, while the cells learn and once they have, is the scan of every country's area.
+    @Test func settledCellsAgreeWithScanningEveryCountry() throws {
+        let world = try AnalysisFixtures.world()
+        let locator = CountryLocator(world: world)
+        let boxes = locator.entries.map { $0.bbox.widened(byFraction: 0, minimumDegrees: 0.5) }
+        var rng = SeededGenerator(seed: 0x5E77)
+        let points = (0..<6_000).map { k in
+            k % 3 == 0 ? LonLat(lon: Double.random(in: 178.2...178.6, using: &rng), lat: Double.random(in: -17.9 ... -17.5, using: &rng))
+                : LonLat(lon: Double.random(in: 35.8...36.3, using: &rng), lat: Double.random(in: 35.9...36.4, using: &rng))
+        }
+        let scans = points.map { p in
+            locator.entries.indices.first { i in boxes[i].contains(p) && locator.area(code: locator.entries[i].code)?.contains(p) == true }
+        }
+        #expect(Set(scans.map { $0.map { locator.entries[$0].code } ?? "sea" }) == ["SYR", "TUR", "FJI", "sea"])
+        #expect(locator.countryIndices(of: points) == scans)
+        #expect(locator.countryIndices(of: points) == scans)
+        for (p, scan) in zip(points.prefix(500), scans) { #expect(locator.countryIndex(of: p) == scan) }
+    }
 }

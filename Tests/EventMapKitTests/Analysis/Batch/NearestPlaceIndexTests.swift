@@ -49,4 +49,23 @@ import TestSupport
             }
         }
     }
+
+    /// Through cells that learn their candidate places (about 20 points per cell, some cells far
+    /// from every place), the nearest place and its distance are exactly those of the full search.
+    @Test func candidateCellsAnswerAsTheFullSearch() {
+        var rng = SeededGenerator(seed: 0xCA4D)
+        let positions = (0..<200).map { _ in LonLat(lon: Double.random(in: 35...38, using: &rng), lat: Double.random(in: 34...37.5, using: &rng)) }
+        let index = NearestPlaceIndex(positions: positions)
+        let cells = CandidateCells()
+        let points = (0..<4_000).map { k in
+            k % 2 == 0 ? LonLat(lon: Double.random(in: 36.0...36.4, using: &rng), lat: Double.random(in: 35.0...35.4, using: &rng))
+                : LonLat(lon: Double.random(in: 41.0...41.2, using: &rng), lat: Double.random(in: 30.0...30.2, using: &rng))  // 400 km off
+        }
+        var inverses = 0
+        for p in points + points {
+            let full = index.nearest(to: p, inverses: &inverses)
+            let among = cells.candidates(at: p) { index.candidates(inCell: $0, limit: 48) }
+            #expect(index.nearest(to: p, chord: EarthCentred(p), among: among, inverses: &inverses) == full, "\(p)")
+        }
+    }
 }
