@@ -40,7 +40,7 @@ import TestSupport
             for p in points {
                 var a = GeodesicPolyline.SearchCounts(), b = GeodesicPolyline.SearchCounts()
                 let tree = try #require(lines.nearestHit(to: p, counts: &a))
-                let cell = try #require(cells.nearestHit(to: p, chord: EarthCentred(p), counts: &b))
+                let cell = try #require(cells.nearestHit(to: p, chord: EarthCentred(p), key: CellGrid.Key(p), counts: &b))
                 #expect(cell.distanceMetres == tree.distanceMetres && cell.point == tree.point, "pass \(pass), \(p)")
             }
         }

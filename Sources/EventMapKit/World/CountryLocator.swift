@@ -96,15 +96,20 @@ public final class CountryLocator: Sendable {
 
     /// The same as an index into `entries`.
     public func countryIndex(of p: LonLat) -> Int? {
-        index(of: p, area: preparedArea)
+        index(of: p, CellGrid.Key(p), area: preparedArea)
     }
 
     /// `countryIndex(of:)` for many points (a block of events): the lock that guards the prepared
     /// areas is taken once per country met, not once per point, so workers do not contend for it.
     public func countryIndices(of points: [LonLat]) -> [Int?] {
+        countryIndices(of: points, keys: points.map(CellGrid.Key.init))
+    }
+
+    /// The same with the points' cells found by the caller (`CellGrid.Key`, once per event).
+    public func countryIndices(of points: [LonLat], keys: [CellGrid.Key?]) -> [Int?] {
         var met = [PreparedArea?](repeating: nil, count: entries.count)
-        return points.map { p in
-            index(of: p) { i in
+        return zip(points, keys).map { p, key in
+            index(of: p, key) { i in
                 if let a = met[i] { return a }
                 let a = preparedArea(i)
                 met[i] = a
@@ -114,17 +119,16 @@ public final class CountryLocator: Sendable {
     }
 
     @inline(__always)
-    private func index(of p: LonLat, area: (Int) -> PreparedArea) -> Int? {
-        guard p.lon.isFinite, p.lat.isFinite else { return nil }
-        let k = CellGrid.tile(lon: p.lon, lat: p.lat)
+    private func index(of p: LonLat, _ key: CellGrid.Key?, area: (Int) -> PreparedArea) -> Int? {
+        guard let key else { return nil }
+        let k = key.tile, c = key.cell
         guard cellStart[k] < cellStart[k + 1] else { return nil }
         let t = tiles.tile(k)
-        let c = CellGrid.cell(of: p, inTile: k)
         let state = t.state(c)
         if state >= 0 { return Int(state) }
         if state == CountryTile.sea { return nil }
         let found = pointIndex(of: p, k, area: area)
-        if t.count(c, seen: state) { t.settle(c, settled(CellGrid.box(ofCell: c, inTile: k), k, area: area)) }
+        if t.count(c, seen: state) { t.settle(c, settled(key.box, k, area: area)) }
         return found
     }
 

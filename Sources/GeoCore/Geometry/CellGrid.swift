@@ -26,6 +26,22 @@ public enum CellGrid {
         return y * side + x
     }
 
+    /// A point's tile and its cell within it, found once per point for every cache that uses the grid.
+    public struct Key: Sendable {
+        public let tile: Int
+        public let cell: Int
+
+        /// Nil for a point that is not finite (it has no cell).
+        @inlinable public init?(_ p: LonLat) {
+            guard p.lon.isFinite, p.lat.isFinite else { return nil }
+            tile = CellGrid.tile(lon: p.lon, lat: p.lat)
+            cell = CellGrid.cell(of: p, inTile: tile)
+        }
+
+        /// The cell's extent.
+        public var box: BoundingBox { CellGrid.box(ofCell: cell, inTile: tile) }
+    }
+
     /// The extent of cell `c` of tile `k`.
     public static func box(ofCell c: Int, inTile k: Int) -> BoundingBox {
         let west = Double(k % columns) * 2 - 180, south = Double(k / columns) * 2 - 90

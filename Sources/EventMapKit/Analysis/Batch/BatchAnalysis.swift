@@ -200,7 +200,8 @@ public struct BatchAnalysis: Sendable {
         var hits = [GeodesicPolyline.Hit?](repeating: nil, count: n)
         var counts = GeodesicPolyline.SearchCounts()
         let chords = parsed.positions.map(EarthCentred.init)
-        for k in 0..<n { hits[k] = border.cells.nearestHit(to: parsed.positions[k], chord: chords[k], counts: &counts) }
+        let keys = parsed.positions.map(CellGrid.Key.init)
+        for k in 0..<n { hits[k] = border.cells.nearestHit(to: parsed.positions[k], chord: chords[k], key: keys[k], counts: &counts) }
         let labelOf = hits.map { $0.map(border.label) ?? -1 }
         profile.borderRefinements = counts.refinements
         profile.borderInverses = counts.inverses
@@ -210,12 +211,12 @@ public struct BatchAnalysis: Sendable {
         var nearest = [NearestPlaceIndex.Hit?](repeating: nil, count: n)
         for k in 0..<n {
             let p = parsed.positions[k]
-            let among = placeCells.candidates(at: p) { placeIndex.candidates(inCell: $0, limit: 48) }
+            let among = placeCells.candidates(at: keys[k]) { placeIndex.candidates(inCell: $0, limit: 48) }
             nearest[k] = placeIndex.nearest(to: p, chord: chords[k], among: among, inverses: &profile.placeInverses)
         }
         now = BatchProfile.now(); profile.nearestSeconds = now - t; t = now
 
-        let countryOf: [Int32] = countries.map { $0.countryIndices(of: parsed.positions).map { $0.map(Int32.init) ?? -1 } }
+        let countryOf: [Int32] = countries.map { $0.countryIndices(of: parsed.positions, keys: keys).map { $0.map(Int32.init) ?? -1 } }
             ?? Array(repeating: -1, count: n)
         now = BatchProfile.now(); profile.countrySeconds = now - t; t = now
 

@@ -44,15 +44,20 @@ struct ByteCursor {
 
     /// `value` with exactly `decimals` decimals, as `DecimalBytes.append` writes it.
     @inline(__always) mutating func fixed(_ value: Double, decimals: Int) {
-        let scaled = (value * DecimalBytes.exactPowersOfTen[decimals]).rounded()
-        guard value.isFinite, abs(scaled) < 9e15 else {
+        let x = value * DecimalBytes.exactPowersOfTen[decimals]
+        guard value.isFinite, abs(x) < 9e15 else {
             var tmp: [UInt8] = []
             DecimalBytes.append(value, decimals: decimals, to: &tmp)
             put(tmp)
             return
         }
-        let n = UInt64(abs(scaled))
-        if scaled < 0 && n > 0 { put(0x2D) }
+        // x.rounded() (half away from zero) without a call to libm's round: truncate, then the
+        // remainder, exact below 2^53, decides.
+        var scaled = Int64(x)
+        let rest = x - Double(scaled)
+        if rest >= 0.5 { scaled += 1 } else if rest <= -0.5 { scaled -= 1 }
+        let n = scaled.magnitude
+        if scaled < 0 { put(0x2D) }
         // Constants for the two widths analyze writes (once inlined), so the split is a multiply.
         let power: UInt64 = decimals == 3 ? 1_000 : decimals == 7 ? 10_000_000 : UInt64(DecimalBytes.exactPowersOfTen[decimals])
         var whole = n / power, fraction = n - n / power * power

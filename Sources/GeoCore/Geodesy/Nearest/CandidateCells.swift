@@ -34,20 +34,19 @@ public final class CandidateCells: Sendable {
         }
     }
 
-    /// The candidates learned for the cell of `p`, or nil (search everything). The point that
+    /// The candidates learned for a point's cell (`key`, nil for a point with none), or nil (search everything). The point that
     /// brings its cell to the threshold has `learn` make the cell's list first: every item that
     /// could be nearest to a point of the cell, with a lower bound of its chord distance from
     /// the cell's centre (nil: too many, search everything there for good).
     @inline(__always)
-    public func candidates(at p: LonLat, learn: (BoundingBox) -> [(item: Int32, lowerAtCentre: Double)]?) -> Candidates? {
-        guard p.lon.isFinite, p.lat.isFinite else { return nil }
-        let k = CellGrid.tile(lon: p.lon, lat: p.lat)
-        let c = CellGrid.cell(of: p, inTile: k)
-        let tile = tiles.tile(k)
+    public func candidates(at key: CellGrid.Key?, learn: (BoundingBox) -> [(item: Int32, lowerAtCentre: Double)]?) -> Candidates? {
+        guard let key else { return nil }
+        let c = key.cell
+        let tile = tiles.tile(key.tile)
         var state = tile.state(c)
         if state <= Tile.usesTree {
             guard tile.count(c, seen: state) else { return nil }
-            let box = CellGrid.box(ofCell: c, inTile: k)
+            let box = key.box
             tile.learn(c, learn(box), radius: box.centreRadiusMetres)
             state = tile.state(c)
         }

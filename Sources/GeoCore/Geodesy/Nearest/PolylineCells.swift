@@ -9,9 +9,9 @@ public final class PolylineCells: Sendable {
 
     public init(_ lines: GeodesicPolyline) { self.lines = lines }
 
-    /// `GeodesicPolyline.nearestHit(to:chord:counts:)`, through the cell of `p`.
-    public func nearestHit(to p: LonLat, chord q: EarthCentred, counts: inout GeodesicPolyline.SearchCounts) -> GeodesicPolyline.Hit? {
-        let among = cells.candidates(at: p) { lines.candidates(inCell: $0, limit: Self.limit) }
+    /// `GeodesicPolyline.nearestHit(to:chord:counts:)`, through the cell of `p` (`key`: `CellGrid.Key(p)`).
+    public func nearestHit(to p: LonLat, chord q: EarthCentred, key: CellGrid.Key?, counts: inout GeodesicPolyline.SearchCounts) -> GeodesicPolyline.Hit? {
+        let among = cells.candidates(at: key) { lines.candidates(inCell: $0, limit: Self.limit) }
         return lines.nearestHit(to: p, chord: q, among: among, counts: &counts)
     }
 }

@@ -64,7 +64,7 @@ import TestSupport
         var inverses = 0
         for p in points + points {
             let full = index.nearest(to: p, inverses: &inverses)
-            let among = cells.candidates(at: p) { index.candidates(inCell: $0, limit: 48) }
+            let among = cells.candidates(at: CellGrid.Key(p)) { index.candidates(inCell: $0, limit: 48) }
             #expect(index.nearest(to: p, chord: EarthCentred(p), among: among, inverses: &inverses) == full, "\(p)")
         }
     }
