@@ -20,6 +20,8 @@ public struct NearestPlaceIndex: Sendable {
     /// Every place at each distinct position, in the order listed (for k-nearest and within).
     let placesAt: [[Int]]
     let points: [EarthCentred]
+    /// Each position's `surfaceNormal`, for the chord brackets.
+    let normals: [EarthCentred]
     let tree: BoxTree
 
     public init(positions all: [LonLat]) {
@@ -39,6 +41,7 @@ public struct NearestPlaceIndex: Sendable {
         self.placeIndex = tree.order.map { placeIndex[Int($0)] }
         self.placesAt = tree.order.map { placesAt[Int($0)] }
         self.points = tree.order.map { points[Int($0)] }
+        normals = self.points.map(\.surfaceNormal)
     }
 
     /// The nearest place to `p`; `inverses` counts the exact distances computed. Nil when empty.
@@ -52,12 +55,12 @@ public struct NearestPlaceIndex: Sendable {
         var position: Int
         var lower: Double, upper: Double, distance: Double
 
-        static func measured(_ i: Int, _ p: LonLat, _ q: EarthCentred, _ positions: [LonLat], _ points: UnsafeBufferPointer<EarthCentred>,
-                             _ inverses: inout Int) -> Candidate {
-            if let b = ChordBracket(q, points[i]), b.width <= NearestPlaceIndex.toleranceMetres {
+        static func measured(_ i: Int, _ p: LonLat, _ q: EarthCentred, _ qn: EarthCentred, _ index: NearestPlaceIndex,
+                             _ points: UnsafeBufferPointer<EarthCentred>, _ inverses: inout Int) -> Candidate {
+            if let b = ChordBracket(q, normal: qn, points[i], normal: index.normals[i]), b.width <= NearestPlaceIndex.toleranceMetres {
                 return Candidate(position: i, lower: b.lower, upper: b.upper, distance: b.estimate)
             }
-            return exact(i, p, positions, &inverses)
+            return exact(i, p, index.positions, &inverses)
         }
 
         static func exact(_ i: Int, _ p: LonLat, _ positions: [LonLat], _ inverses: inout Int) -> Candidate {
@@ -88,14 +91,15 @@ public struct NearestPlaceIndex: Sendable {
                 let c = points[i].chord(to: q)
                 if c < bound { bound = c; first = i }
             }
-            var best = Candidate.measured(first, p, q, positions, points, &inverses)
+            let qn = q.surfaceNormal
+            var best = Candidate.measured(first, p, q, qn, self, points, &inverses)
             // 2. Any other place whose chord does not exceed that bound could be as near. Where two
             //    brackets overlap, both are measured exactly, so the choice (and its tie rule: the
             //    place listed first) is the exact one.
             bound = best.upper
             visit(q, &bound, candidates) { i, bound in
                 guard i != first, points[i].chord(to: q) <= bound else { return }
-                var c = Candidate.measured(i, p, q, positions, points, &inverses)
+                var c = Candidate.measured(i, p, q, qn, self, points, &inverses)
                 if c.lower > best.upper { return }
                 if c.upper >= best.lower {
                     if !c.isExact { c = .exact(i, p, positions, &inverses) }

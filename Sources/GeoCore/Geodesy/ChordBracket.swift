@@ -37,13 +37,18 @@ public struct ChordBracket: Sendable, Equatable {
     /// grows as the cube of the distance: ~1 mm wide at 30 km). Square roots only: the latitudes
     /// and normals come from the positions, the arcsines and arctangents from bounding series.
     public init?(_ pe: EarthCentred, _ qe: EarthCentred, maximumChordMetres: Double = 60_000) {
+        self.init(pe, normal: pe.surfaceNormal, qe, normal: qe.surfaceNormal, maximumChordMetres: maximumChordMetres)
+    }
+
+    /// The same with the points' `surfaceNormal`s already at hand (a query measures many points
+    /// from one).
+    public init?(_ pe: EarthCentred, normal np: EarthCentred, _ qe: EarthCentred, normal nq: EarthCentred, maximumChordMetres: Double = 60_000) {
         let d = qe - pe
         let c2 = d.dot(d)
         guard c2 <= maximumChordMetres * maximumChordMetres else { return nil }
         if c2 == 0 { lower = 0; upper = 0; estimate = 0; return }
         let c = c2.squareRoot()
         let rho = Self.smallestRadius, halfInverseRho = Self.halfInverseSmallestRadius
-        let np = pe.surfaceNormal, nq = qe.surfaceNormal
         // Upper: Schur with the largest curvature at the lowest latitude the geodesic can reach
         // (every point of it lies within s/2 of an end along it, latitude changes by at most 1/ρ
         // radian per metre, and |sin| by no more than its angle).

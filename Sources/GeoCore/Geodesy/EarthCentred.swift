@@ -43,8 +43,10 @@ public struct EarthCentred: Sendable, Equatable {
     /// The azimuth at this surface point, degrees clockwise from north, of direction `d`'s
     /// horizontal part: from the position alone (east and north scaled alike by the distance from
     /// the axis, which `atan2` ignores), with one arctangent.
-    @inlinable public func azimuthDegrees(of d: EarthCentred) -> Double {
-        let n = surfaceNormal
+    @inlinable public func azimuthDegrees(of d: EarthCentred) -> Double { azimuthDegrees(of: d, normal: surfaceNormal) }
+
+    /// The same with this point's `surfaceNormal` at hand.
+    @inlinable public func azimuthDegrees(of d: EarthCentred, normal n: EarthCentred) -> Double {
         let east = d.y * x - d.x * y
         let axis2 = x * x + y * y
         let north = -n.z * (d.x * x + d.y * y) + d.z * axis2.squareRoot() * (n.x * n.x + n.y * n.y).squareRoot()

@@ -243,6 +243,7 @@ public struct GeodesicPolyline: Sendable {
         //    distance lies within the slack (nearly always: chords fall short of geodesics by
         //    ~1e-5 relative here), those pieces were all recorded; otherwise search again.
         var cache = InverseCache()
+        let qn = q.surfaceNormal  // the query's normal, for every chord bracket it needs
         var best = Refined(distance: .infinity, point: p, piece: 0, s: 0)
         pieces.withUnsafeBufferPointer { pieces in
             var lowest = Double.infinity
@@ -263,12 +264,12 @@ public struct GeodesicPolyline: Sendable {
             // A refined distance may lie up to 1 mm from the exact one (a chord bracket): bounds
             // that prune allow for it, so no piece that could be nearer is skipped.
             let margin = 0.001
-            best = refine(pieces, first, p, q, &cache, &counts)
+            best = refine(pieces, first, p, q, qn, &cache, &counts)
             if best.distance + margin <= lowest + Self.slack(lowest) && !recorded.overflowed {
                 for k in 0..<recorded.count {
                     let (lower, i) = recorded[k]
                     guard i != first, lower <= best.distance + margin else { continue }
-                    let h = refine(pieces, i, p, q, &cache, &counts)
+                    let h = refine(pieces, i, p, q, qn, &cache, &counts)
                     if h.distance < best.distance { best = h }
                 }
                 return
@@ -280,7 +281,7 @@ public struct GeodesicPolyline: Sendable {
                 let pc = pieces[i]
                 let lower = Self.segmentDistance(q, pc.a, pc.ab, pc.inverseLength2).distance - pc.radius
                 guard lower <= bound else { return }
-                let h = refine(pieces, i, p, q, &cache, &counts)
+                let h = refine(pieces, i, p, q, qn, &cache, &counts)
                 if h.distance < best.distance { best = h; bound = h.distance + margin }
             }
         }
@@ -376,11 +377,13 @@ public struct GeodesicPolyline: Sendable {
     /// at most 2 m × 1.5e-5 + d·(1.5e-5)²/2 < 4e-5 m, and the nearest point along the line by at
     /// most d·κ²d²/6 (~0.1 m at 30 km; ~1e-8 rad, sub-millimetre, in practice).
     @inline(__always)
-    static func measure(_ p: LonLat, _ q: EarthCentred, _ x: LonLat, _ counts: inout SearchCounts) -> GeodesicInverse {
+    static func measure(_ p: LonLat, _ q: EarthCentred, _ qn: EarthCentred, _ x: LonLat, _ counts: inout SearchCounts) -> GeodesicInverse {
         let xe = EarthCentred(x)
-        if let b = ChordBracket(q, xe), b.width <= bracketToleranceMetres {
+        let xn = xe.surfaceNormal
+        if let b = ChordBracket(q, normal: qn, xe, normal: xn), b.width <= bracketToleranceMetres {
             counts.brackets += 1
-            return GeodesicInverse(distanceMetres: b.estimate, initialAzimuthDegrees: .nan, finalAzimuthDegrees: xe.azimuthDegrees(of: xe - q))
+            return GeodesicInverse(distanceMetres: b.estimate, initialAzimuthDegrees: .nan,
+                                   finalAzimuthDegrees: xe.azimuthDegrees(of: xe - q, normal: xn))
         }
         counts.inverses += 1
         return Geodesic.inverse(p, x)
@@ -407,7 +410,7 @@ public struct GeodesicPolyline: Sendable {
     /// The exact nearest point of one piece: start where the chord says, then Newton steps along
     /// the geodesic, each with one `geod_inverse`. A last step under 2 m is taken without a
     /// further inverse: the right-triangle correction it needs is below 1e-6 m.
-    private func refine(_ pieces: UnsafeBufferPointer<Piece>, _ index: Int, _ p: LonLat, _ q: EarthCentred,
+    private func refine(_ pieces: UnsafeBufferPointer<Piece>, _ index: Int, _ p: LonLat, _ q: EarthCentred, _ qn: EarthCentred,
                         _ cache: inout InverseCache, _ counts: inout SearchCounts) -> Refined {
         counts.refinements += 1
         let pc = pieces[index]
@@ -415,13 +418,13 @@ public struct GeodesicPolyline: Sendable {
         return edges.withUnsafeBufferPointer { edges in
             let edge = edges.baseAddress! + Int(pc.edge)
             let line = (UnsafeRawPointer(edge) + Self.lineOffset).assumingMemoryBound(to: GeodesicLine.self)
-            return refine(pc, index, line, p, q, &cache, &counts)
+            return refine(pc, index, line, p, q, qn, &cache, &counts)
         }
     }
 
     private static let lineOffset = MemoryLayout<Edge>.offset(of: \Edge.line)!
 
-    private func refine(_ pc: Piece, _ index: Int, _ line: UnsafePointer<GeodesicLine>, _ p: LonLat, _ q: EarthCentred,
+    private func refine(_ pc: Piece, _ index: Int, _ line: UnsafePointer<GeodesicLine>, _ p: LonLat, _ q: EarthCentred, _ qn: EarthCentred,
                         _ cache: inout InverseCache, _ counts: inout SearchCounts) -> Refined {
         let t = Self.segmentDistance(q, pc.a, pc.ab, pc.inverseLength2).t
         var s = pc.startMetres + (pc.endMetres - pc.startMetres) * t
@@ -437,7 +440,7 @@ public struct GeodesicPolyline: Sendable {
             }
             let g: GeodesicInverse
             if x == cache.point, let cached = cache.result { g = cached } else {
-                g = Self.measure(p, q, x, &counts)
+                g = Self.measure(p, q, qn, x, &counts)
                 cache = InverseCache(point: x, result: g)
             }
             let d = g.distanceMetres
