@@ -154,7 +154,7 @@ def main():
     ap.add_argument("--peers", default=",".join(PEERS), help="comma-separated: " + ", ".join(PEERS))
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--out", default=os.path.join(ROOT, "bench", "RESULTS.md"))
-    ap.add_argument("--callgrind", type=int, default=20000, help="events for the instruction profile (0: skip)")
+    ap.add_argument("--callgrind", type=int, default=200000, help="events for the instruction profile (0: skip; enough that the cells' learning and the set-up are amortised)")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
 
