@@ -79,7 +79,7 @@ public struct NearestPlaceIndex: Sendable {
         nearest(to: p, chord: q, among: nil, inverses: &inverses)
     }
 
-    /// The same among `candidates` (positions, in tree order) known to hold every place that
+    /// The same among `candidates` (positions a cell learned, `CandidateCells`) known to hold every place that
     /// could be nearest to `p` (`candidates(inCell:)`), or among all by the tree when nil.
     func nearest(to p: LonLat, chord q: EarthCentred, among candidates: CandidateCells.Candidates?, inverses: inout Int) -> Hit? {
         guard !points.isEmpty else { return nil }
@@ -128,7 +128,7 @@ public struct NearestPlaceIndex: Sendable {
         }
     }
 
-    /// The positions (in tree order) that could be the nearest to any point of `cell`, or nil
+    /// The positions (with their chords from the cell's centre) that could be the nearest to any point of `cell`, or nil
     /// when there are more than `limit`. With c the cell's centre, R its radius and D ≥ the
     /// distance from c to its nearest place, a point p of the cell has a place within D + R; the
     /// place nearest p by chord, and every place the search then measures, lies within the chord

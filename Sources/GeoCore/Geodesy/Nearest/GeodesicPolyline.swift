@@ -233,7 +233,7 @@ public struct GeodesicPolyline: Sendable {
         nearestHit(to: p, chord: q, among: nil, counts: &counts)
     }
 
-    /// The same among `candidates` (pieces, in tree order) known to hold every piece that could
+    /// The same among `candidates` (pieces a cell learned, `CandidateCells`) known to hold every piece that could
     /// be nearest to `p` (`PolylineCells`), or among all pieces by the tree when nil.
     func nearestHit(to p: LonLat, chord q: EarthCentred, among candidates: CandidateCells.Candidates?, counts: inout SearchCounts) -> Hit? {
         guard !pieces.isEmpty else { return nil }
@@ -304,7 +304,7 @@ public struct GeodesicPolyline: Sendable {
         }
     }
 
-    /// The pieces (in tree order) that could hold the nearest point of the lines to any point of
+    /// The pieces (with their lower bounds at the cell's centre) that could hold the nearest point of the lines to any point of
     /// `cell`, or nil when there are more than `limit`. With c the cell's centre, R its radius
     /// (`centreRadiusMetres`) and D ≥ the distance from c to the lines, any point p of the cell
     /// is within D + R of the lines, and a piece's lower bound moves by at most the chord from p to
