@@ -11,9 +11,9 @@ import Synchronization
 public final class CountryLocator: Sendable {
     /// The countries, in the world's order (a point on a shared boundary goes to the first listed).
     public let entries: [World.CountryEntry]
-    /// The world, whose countries are decoded one by one as they are first needed (decoding all
-    /// of them took a third of a short analyze's set-up).
-    private let world: World
+    /// Every country's polygons, decoded once here, so that the workers never touch the world's
+    /// vertex bytes (and the world's file data is not kept alive by the workers).
+    private let countries: [Country]
     private let boxes: [BoundingBox]
     /// Every country's polygon boxes, widened likewise: a cell meeting none lies outside the country.
     private let polygonBoxes: [[BoundingBox]]
@@ -43,7 +43,7 @@ public final class CountryLocator: Sendable {
 
     public init(world: World) {
         entries = world.countryEntries
-        self.world = world
+        countries = world.countryEntries.map(world.country(of:))
         boxes = world.countryEntries.map { $0.bbox.widened(byFraction: 0, minimumDegrees: 0.5) }
         polygonBoxes = world.countryEntries.map { world.polygonBoxes(of: $0).map { $0.widened(byFraction: 0, minimumDegrees: 0.5) } }
         (cellStart, cellCountries) = Self.cells(polygonBoxes)
@@ -78,7 +78,7 @@ public final class CountryLocator: Sendable {
     private func preparedArea(_ i: Int) -> PreparedArea {
         prepared[i].area.withLock { area in
             if let a = area { return a }
-            let built = PreparedArea(world.country(of: entries[i]).prepared())
+            let built = PreparedArea(countries[i].prepared())
             area = built
             return built
         }
