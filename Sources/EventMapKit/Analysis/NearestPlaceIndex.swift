@@ -87,7 +87,7 @@ public struct NearestPlaceIndex: Sendable {
             // 1. The nearest by chord (cheap), then its distance: its upper bound bounds the search.
             var bound = Double.infinity
             var first = -1
-            visit(q, &bound, candidates) { i, bound in
+            tree.visit(q, &bound, among: candidates) { i, bound in
                 let c = points[i].chord(to: q)
                 if c < bound { bound = c; first = i }
             }
@@ -97,7 +97,7 @@ public struct NearestPlaceIndex: Sendable {
             //    brackets overlap, both are measured exactly, so the choice (and its tie rule: the
             //    place listed first) is the exact one.
             bound = best.upper
-            visit(q, &bound, candidates) { i, bound in
+            tree.visit(q, &bound, among: candidates) { i, bound in
                 guard i != first, points[i].chord(to: q) <= bound else { return }
                 var c = Candidate.measured(i, p, q, qn, self, points, &inverses)
                 if c.lower > best.upper { return }
@@ -114,19 +114,6 @@ public struct NearestPlaceIndex: Sendable {
         return Hit(index: placeIndex[best.position], distanceMetres: best.distance)
     }
 
-    /// Calls `body` for each candidate position (all of the list; or, from the tree, those of
-    /// every leaf within `bound` of `q`); `body` checks each one's own chord and may lower `bound`.
-    @inline(__always)
-    private func visit(_ q: EarthCentred, _ bound: inout Double, _ candidates: CandidateCells.Candidates?,
-                       _ body: (Int, inout Double) -> Void) {
-        if let candidates {
-            candidates.visit(&bound, body)
-        } else {
-            tree.search(q, bound: &bound) { range, bound in
-                for i in range { body(i, &bound) }
-            }
-        }
-    }
 
     /// The positions (with their chords from the cell's centre) that could be the nearest to any point of `cell`, or nil
     /// when there are more than `limit`. With c the cell's centre, R its radius and D ≥ the

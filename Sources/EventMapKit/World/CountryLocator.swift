@@ -45,7 +45,9 @@ public final class CountryLocator: Sendable {
         entries = world.countryEntries
         countries = world.countryEntries.map(world.country(of:))
         boxes = world.countryEntries.map { $0.bbox.widened(byFraction: 0, minimumDegrees: 0.5) }
-        polygonBoxes = world.countryEntries.map { world.polygonBoxes(of: $0).map { $0.widened(byFraction: 0, minimumDegrees: 0.5) } }
+        polygonBoxes = countries.map { c in
+            c.geometry.polygons.compactMap { $0.first.flatMap { BoundingBox($0) }?.widened(byFraction: 0, minimumDegrees: 0.5) }
+        }
         (cellStart, cellCountries) = Self.cells(polygonBoxes)
         prepared = world.countryEntries.map { _ in Slot() }
     }

@@ -91,16 +91,6 @@ public struct World: Sendable {
         return Country(code: e.code, iso2: e.iso2, iso3: e.iso3, name: e.name, names: e.names, geometry: g)
     }
 
-    /// The box of each of a country's polygons (its outer ring's), from the vertex file without
-    /// decoding the polygons: the same boxes as `country(of:)`'s rings give.
-    public func polygonBoxes(of e: CountryEntry) -> [BoundingBox] {
-        var offset = e.offset
-        return e.rings.compactMap { lengths in
-            defer { offset += lengths.reduce(0, +) }
-            return lengths.first.flatMap { countryVertices.box(offset..<(offset + $0)) }
-        }
-    }
-
     /// The countries with a polygon whose box meets `box`, keeping only those polygons (for
     /// maps: a selection, never a measurement; far-off parts, such as the islands of a unit that
     /// spans the antimeridian, would only burden the projection).

@@ -33,21 +33,6 @@ public struct WorldVertices: Sendable {
         }
     }
 
-    /// The bounding box of vertices `range`, read in place (no positions made); nil when empty.
-    public func box(_ range: Range<Int>) -> BoundingBox? {
-        guard !range.isEmpty else { return nil }
-        return bytes.withUnsafeBytes { raw in
-            var west = Int32.max, east = Int32.min, south = Int32.max, north = Int32.min
-            for i in range {
-                let lon = Int32(littleEndian: raw.loadUnaligned(fromByteOffset: 16 + 8 * i, as: Int32.self))
-                let lat = Int32(littleEndian: raw.loadUnaligned(fromByteOffset: 20 + 8 * i, as: Int32.self))
-                west = min(west, lon); east = max(east, lon); south = min(south, lat); north = max(north, lat)
-            }
-            return BoundingBox(west: Double(west) / Self.unitsPerDegree, south: Double(south) / Self.unitsPerDegree,
-                               east: Double(east) / Self.unitsPerDegree, north: Double(north) / Self.unitsPerDegree)
-        }
-    }
-
     /// Consecutive runs of the given lengths from `offset`: the rings of a polygon, the lines of a border.
     func runs(from offset: Int, lengths: [Int]) -> [[LonLat]] {
         var start = offset

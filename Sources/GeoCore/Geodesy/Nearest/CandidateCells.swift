@@ -111,3 +111,20 @@ public final class CandidateCells: Sendable {
         }
     }
 }
+
+extension BoxTree {
+    /// Calls `body` for each item that may lie within `bound` of `q`: a cell's learned
+    /// `candidates` when there are some, else the items of every leaf within `bound`. `body`
+    /// checks each item's own bound and may lower `bound`.
+    @inline(__always)
+    public func visit(_ q: EarthCentred, _ bound: inout Double, among candidates: CandidateCells.Candidates?,
+                      _ body: (Int, inout Double) -> Void) {
+        if let candidates {
+            candidates.visit(&bound, body)
+        } else {
+            search(q, bound: &bound) { range, bound in
+                for i in range { body(i, &bound) }
+            }
+        }
+    }
+}

@@ -250,7 +250,7 @@ public struct GeodesicPolyline: Sendable {
             var first = -1
             var recorded = Recorded()
             var searchBound = Double.infinity
-            visit(q, &searchBound, candidates) { i, bound in
+            tree.visit(q, &searchBound, among: candidates) { i, bound in
                 let pc = pieces[i]
                 // A piece whose bound exceeds `bound` changes nothing: most are rejected on the
                 // squared distance, with a margin far above its rounding, before any square root.
@@ -276,7 +276,7 @@ public struct GeodesicPolyline: Sendable {
             }
             counts.secondSearches += 1
             var bound = best.distance + margin
-            visit(q, &bound, candidates) { i, bound in
+            tree.visit(q, &bound, among: candidates) { i, bound in
                 guard i != first else { return }
                 let pc = pieces[i]
                 let lower = Self.segmentDistance(q, pc.a, pc.ab, pc.inverseLength2).distance - pc.radius
@@ -290,19 +290,6 @@ public struct GeodesicPolyline: Sendable {
                    partIndex: Int(edges[Int(pc.edge)].part))
     }
 
-    /// Calls `body` for each candidate piece (all of the list; or, from the tree, those of every
-    /// leaf within `bound` of `q`); `body` checks each piece's own bound and may lower `bound`.
-    @inline(__always)
-    private func visit(_ q: EarthCentred, _ bound: inout Double, _ candidates: CandidateCells.Candidates?,
-                       _ body: (Int, inout Double) -> Void) {
-        if let candidates {
-            candidates.visit(&bound, body)
-        } else {
-            tree.search(q, bound: &bound) { range, bound in
-                for i in range { body(i, &bound) }
-            }
-        }
-    }
 
     /// The pieces (with their lower bounds at the cell's centre) that could hold the nearest point of the lines to any point of
     /// `cell`, or nil when there are more than `limit`. With c the cell's centre, R its radius
