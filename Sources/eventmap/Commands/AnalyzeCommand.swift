@@ -151,7 +151,7 @@ struct AnalyzeCommand: ParsableCommand {
             + Printing.table(["phase", "time", "per event"], [
                 row("read", p.readSeconds), row("parse", p.parseSeconds), row("border", p.borderSeconds),
                 row("nearest", p.nearestSeconds), row("country", p.countrySeconds), row("format", p.formatSeconds), row("write", p.writeSeconds), row("total", cpu),
-            ]) + "\nborder refinements: \(p.borderRefinements) (\(JSONWriter.format(Double(p.borderRefinements) / Double(max(events, 1)), decimals: 3)) per event), border inverses: \(p.borderInverses) (\(JSONWriter.format(Double(p.borderInverses) / Double(max(events, 1)), decimals: 3)) per event), second searches: \(p.borderSecondSearches); "
+            ]) + "\nborder refinements: \(p.borderRefinements) (\(JSONWriter.format(Double(p.borderRefinements) / Double(max(events, 1)), decimals: 3)) per event), border inverses: \(p.borderInverses) (\(JSONWriter.format(Double(p.borderInverses) / Double(max(events, 1)), decimals: 3)) per event), second searches: \(p.borderSecondSearches), anchored: \(p.borderAnchored) (\(JSONWriter.format(Double(p.borderAnchored) / Double(max(events, 1)), decimals: 3)) per event); "
             + "place inverses: \(p.placeInverses) (\(JSONWriter.format(Double(p.placeInverses) / Double(max(events, 1)), decimals: 3)) per event)\n"
     }
 }

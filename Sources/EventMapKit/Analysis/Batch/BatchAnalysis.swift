@@ -206,6 +206,7 @@ public struct BatchAnalysis: Sendable {
         profile.borderRefinements = counts.refinements
         profile.borderInverses = counts.inverses
         profile.borderSecondSearches = counts.secondSearches
+        profile.borderAnchored = counts.anchored
         now = BatchProfile.now(); profile.borderSeconds = now - t; t = now
 
         var nearest = [NearestPlaceIndex.Hit?](repeating: nil, count: n)

@@ -16,12 +16,14 @@ public struct BatchProfile: Sendable {
     public var borderInverses = 0
     /// Border queries that needed a second tree search (see GeodesicPolyline.nearestHit).
     public var borderSecondSearches = 0
+    /// Border pieces measured from their cell's anchor, with no geodesic solved.
+    public var borderAnchored = 0
     public var placeInverses = 0
 
     mutating func add(_ o: BatchProfile) {
         readSeconds += o.readSeconds; parseSeconds += o.parseSeconds; borderSeconds += o.borderSeconds
         nearestSeconds += o.nearestSeconds; countrySeconds += o.countrySeconds; formatSeconds += o.formatSeconds; writeSeconds += o.writeSeconds
-        borderRefinements += o.borderRefinements; borderInverses += o.borderInverses; borderSecondSearches += o.borderSecondSearches; placeInverses += o.placeInverses
+        borderRefinements += o.borderRefinements; borderInverses += o.borderInverses; borderSecondSearches += o.borderSecondSearches; borderAnchored += o.borderAnchored; placeInverses += o.placeInverses
     }
 
     static func now() -> Double {

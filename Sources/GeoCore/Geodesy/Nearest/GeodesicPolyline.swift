@@ -220,6 +220,8 @@ public struct GeodesicPolyline: Sendable {
         public var brackets = 0
         /// Queries whose exact distance exceeded the first search's slack (searched again).
         public var secondSearches = 0
+        /// Pieces measured from their cell's anchor (`PieceAnchor`), with no geodesic solved.
+        public var anchored = 0
         public init() {}
     }
 
@@ -247,10 +249,10 @@ public struct GeodesicPolyline: Sendable {
         var best = Refined(distance: .infinity, point: p, piece: 0, s: 0)
         pieces.withUnsafeBufferPointer { pieces in
             var lowest = Double.infinity
-            var first = -1
+            var first = -1, firstEntry = -1
             var recorded = Recorded()
             var searchBound = Double.infinity
-            tree.visit(q, &searchBound, among: candidates) { i, bound in
+            tree.visitEntries(q, &searchBound, among: candidates) { i, entry, bound in
                 let pc = pieces[i]
                 // A piece whose bound exceeds `bound` changes nothing: most are rejected on the
                 // squared distance, with a margin far above its rounding, before any square root.
@@ -258,35 +260,37 @@ public struct GeodesicPolyline: Sendable {
                 let reach = bound + pc.radius
                 if reach >= 0, d2 > reach * reach * (1 + 1e-9) { return }
                 let lower = d2.squareRoot() - pc.radius
-                if lower < lowest { lowest = lower; first = i; bound = lowest + Self.slack(lowest) }
-                if lower <= bound { recorded.add(lower, i) }
+                if lower < lowest { lowest = lower; first = i; firstEntry = entry; bound = lowest + Self.slack(lowest) }
+                if lower <= bound { recorded.add(lower, i, entry) }
             }
             // A refined distance may lie up to 1 mm from the exact one (a chord bracket): bounds
             // that prune allow for it, so no piece that could be nearer is skipped.
             let margin = 0.001
-            best = refine(pieces, first, p, q, qn, &cache, &counts)
+            best = refine(pieces, first, firstEntry, candidates, p, q, qn, &cache, &counts)
             if best.distance + margin <= lowest + Self.slack(lowest) && !recorded.overflowed {
                 for k in 0..<recorded.count {
-                    let (lower, i) = recorded[k]
+                    let (lower, i, entry) = recorded[k]
                     guard i != first, lower <= best.distance + margin else { continue }
-                    let h = refine(pieces, i, p, q, qn, &cache, &counts)
+                    let h = refine(pieces, i, entry, candidates, p, q, qn, &cache, &counts)
                     if h.distance < best.distance { best = h }
                 }
                 return
             }
             counts.secondSearches += 1
             var bound = best.distance + margin
-            tree.visit(q, &bound, among: candidates) { i, bound in
+            tree.visitEntries(q, &bound, among: candidates) { i, entry, bound in
                 guard i != first else { return }
                 let pc = pieces[i]
                 let lower = Self.segmentDistance(q, pc.a, pc.ab, pc.inverseLength2).distance - pc.radius
                 guard lower <= bound else { return }
-                let h = refine(pieces, i, p, q, qn, &cache, &counts)
+                let h = refine(pieces, i, entry, candidates, p, q, qn, &cache, &counts)
                 if h.distance < best.distance { best = h; bound = h.distance + margin }
             }
         }
         let pc = pieces[best.piece]
-        return Hit(distanceMetres: best.distance, point: best.point, edge: Int(pc.edge), alongMetres: best.s,
+        // An anchored piece leaves its point to be placed here, for the nearest piece only.
+        let point = best.point.lat.isNaN ? edges[Int(pc.edge)].line.positionAndAzimuth(atMetres: best.s).position : best.point
+        return Hit(distanceMetres: best.distance, point: point, edge: Int(pc.edge), alongMetres: best.s,
                    partIndex: Int(edges[Int(pc.edge)].part))
     }
 
@@ -321,21 +325,24 @@ public struct GeodesicPolyline: Sendable {
     /// How far above the smallest lower bound the first search records pieces, metres.
     @inline(__always) static func slack(_ lowest: Double) -> Double { 5 + 1e-4 * max(lowest, 0) }
 
-    /// The pieces recorded by the first search: (lower bound, piece), at most 32, kept inline.
+    /// The pieces recorded by the first search: (lower bound, piece, its entry in the cell's
+    /// candidates or -1), at most 32, kept inline.
     struct Recorded {
         private var bounds = InlineArray<32, Double>(repeating: 0)
         private var items = InlineArray<32, Int32>(repeating: 0)
+        private var entries = InlineArray<32, Int32>(repeating: 0)
         private(set) var count = 0
         private(set) var overflowed = false
 
-        @inline(__always) mutating func add(_ lower: Double, _ i: Int) {
+        @inline(__always) mutating func add(_ lower: Double, _ i: Int, _ entry: Int) {
             guard count < 32 else { overflowed = true; return }
             bounds[count] = lower
             items[count] = Int32(i)
+            entries[count] = Int32(entry)
             count += 1
         }
 
-        @inline(__always) subscript(k: Int) -> (Double, Int) { (bounds[k], Int(items[k])) }
+        @inline(__always) subscript(k: Int) -> (Double, Int, Int) { (bounds[k], Int(items[k]), Int(entries[k])) }
     }
 
     /// The last `geod_inverse` of a query, reused when a neighbouring piece starts at the same point.
@@ -376,6 +383,21 @@ public struct GeodesicPolyline: Sendable {
         return Geodesic.inverse(p, x)
     }
 
+    /// How far a distance settled by a `HingeBracket` may be from the piece's nearest distance,
+    /// beyond the measured distance's own error: metres.
+    static let hingeToleranceMetres = 0.0001
+
+    /// What an error in the azimuth at x can move a hinge's answer: none for `geod_inverse`'s
+    /// azimuth; for a chord bracket's, at most κ²d²/6 radian (see `measure`), which moves the
+    /// distance by at most |step|·δ + d·δ²/2.
+    @inline(__always)
+    static func azimuthShare(_ d: Double, _ step: Double, exact: Bool) -> Double {
+        if exact { return 0 }
+        let k = EarthCentred.maximumCurvature
+        let delta = k * k * d * d / 6
+        return abs(step) * delta + d * delta * delta / 2
+    }
+
     /// The point `metres` (under 2 m) along the line from `x`, whose azimuth there is given: a step
     /// along the tangent with the ellipsoid's radii of curvature at x (M north, N·cos φ east). The
     /// geodesic leaves its tangent by κs²/2 and the radii change by about s/R relatively, so for
@@ -397,7 +419,8 @@ public struct GeodesicPolyline: Sendable {
     /// The exact nearest point of one piece: start where the chord says, then Newton steps along
     /// the geodesic, each with one `geod_inverse`. A last step under 2 m is taken without a
     /// further inverse: the right-triangle correction it needs is below 1e-6 m.
-    private func refine(_ pieces: UnsafeBufferPointer<Piece>, _ index: Int, _ p: LonLat, _ q: EarthCentred, _ qn: EarthCentred,
+    private func refine(_ pieces: UnsafeBufferPointer<Piece>, _ index: Int, _ entry: Int, _ candidates: CandidateCells.Candidates?,
+                        _ p: LonLat, _ q: EarthCentred, _ qn: EarthCentred,
                         _ cache: inout InverseCache, _ counts: inout SearchCounts) -> Refined {
         counts.refinements += 1
         let pc = pieces[index]
@@ -405,9 +428,20 @@ public struct GeodesicPolyline: Sendable {
         return edges.withUnsafeBufferPointer { edges in
             let edge = edges.baseAddress! + Int(pc.edge)
             let line = (UnsafeRawPointer(edge) + Self.lineOffset).assumingMemoryBound(to: GeodesicLine.self)
+            // Beyond the chord bracket's reach, a cell's anchor measures the piece without a geodesic.
+            if entry >= 0, let candidates, Self.segmentDistanceSquared(q, pc.a, pc.ab, pc.inverseLength2) > Self.anchorFromMetres * Self.anchorFromMetres,
+               let anchor = candidates.anchor(entry, solve: { Self.solveAnchor(pc, line, centre: candidates.centre, chord: candidates.centreChord,
+                                                                              normal: candidates.centreNormal, into: $0) }),
+               let h = Self.anchored(pc, index: index, q, anchor: anchor, chord: candidates.centreChord, normal: candidates.centreNormal) {
+                counts.anchored += 1
+                return h
+            }
             return refine(pc, index, line, p, q, qn, &cache, &counts)
         }
     }
+
+    /// Pieces nearer than this (by chord) are refined with chord brackets, which need no geodesic either.
+    static let anchorFromMetres = 40_000.0
 
     private static let lineOffset = MemoryLayout<Edge>.offset(of: \Edge.line)!
 
@@ -435,7 +469,8 @@ public struct GeodesicPolyline: Sendable {
             if d > last.distance { return last }  // no longer improving: rounding level
             last = Refined(distance: d, point: x, piece: index, s: s)
             if pc.endMetres == pc.startMetres { return last }  // a point
-            let slope = cos((g.finalAzimuthDegrees - lineAzimuth) * .pi / 180)
+            var sine = 0.0, slope = 0.0
+            eventmap_sincos((g.finalAzimuthDegrees - lineAzimuth) * .pi / 180, &sine, &slope)
             let next = min(pc.endMetres, max(pc.startMetres, s - d * slope))
             let step = next - s
             if abs(step) < 1e-4 { return last }
@@ -443,6 +478,12 @@ public struct GeodesicPolyline: Sendable {
             if abs(step) < 2, !clamped {
                 let foot = Self.alongTangent(from: x, azimuthDegrees: lineAzimuth, metres: step) ?? GeodesicLine.positionAndAzimuth(of: line, atMetres: next, azimuth: false).position
                 return Refined(distance: max(0, d * d - step * step).squareRoot(), point: foot, piece: index, s: next)
+            }
+            // Longer steps: a hinge bracket settles the piece without another geodesic when narrow enough.
+            if let h = HingeBracket(distance: d, sine: sine, cosine: slope, from: pc.startMetres - s, to: pc.endMetres - s),
+               h.width / 2 + Self.azimuthShare(d, h.along, exact: !g.initialAzimuthDegrees.isNaN) <= Self.hingeToleranceMetres {
+                let foot = GeodesicLine.positionAndAzimuth(of: line, atMetres: s + h.along, azimuth: false).position
+                return Refined(distance: h.estimate, point: foot, piece: index, s: s + h.along)
             }
             s = next
         }

@@ -3,7 +3,7 @@
 /// (`GeodesicPolyline.candidates(inCell:limit:)`). The same answers as the tree.
 public final class PolylineCells: Sendable {
     public let lines: GeodesicPolyline
-    private let cells = CandidateCells()
+    private let cells = CandidateCells(anchorValues: GeodesicPolyline.anchorValueCount)
     /// Cells with more candidates than this keep using the tree (far from wiggly lines).
     static let limit = 48
 
