@@ -297,15 +297,28 @@ public struct GeodesicPolyline: Sendable {
 
     /// The pieces (with their lower bounds at the cell's centre) that could hold the nearest point of the lines to any point of
     /// `cell`, or nil when there are more than `limit`. With c the cell's centre, R its radius
-    /// (`centreRadiusMetres`) and D ≥ the distance from c to the lines, any point p of the cell
+    /// (`centreRadiusMetres`) and D ≥ the distance from c to the lines (bounded by chords), any point p of the cell
     /// is within D + R of the lines, and a piece's lower bound moves by at most the chord from p to
     /// c (≤ R): so a piece whose bound at c exceeds D + 2R (plus the refinement's 2 mm) is never
     /// p's nearest, nor refined for p.
     func candidates(inCell cell: BoundingBox, limit: Int) -> [(item: Int32, lowerAtCentre: Double)]? {
         let c = cell.centre, qc = EarthCentred(c)
-        var counts = SearchCounts()
-        guard let nearest = nearestHit(to: c, chord: qc, among: nil, counts: &counts) else { return nil }
-        let reach = nearest.distanceMetres + 2 * cell.centreRadiusMetres + 0.01
+        guard !pieces.isEmpty else { return nil }
+        // D from chords alone (no geodesic solved, as cells learn at their first point): every
+        // piece has a point within `radius` of its chord's nearest point, and a geodesic of chord
+        // c is at most (2/κ)·asin(κc/2) long (Schur), so that bounds c's distance to the lines.
+        var chordUp = Double.infinity
+        pieces.withUnsafeBufferPointer { pieces in
+            tree.search(qc, bound: &chordUp) { range, bound in
+                for i in range {
+                    let pc = pieces[i]
+                    bound = min(bound, Self.segmentDistance(qc, pc.a, pc.ab, pc.inverseLength2).distance + pc.radius)
+                }
+            }
+        }
+        let k = EarthCentred.maximumCurvature
+        let distanceUp = 2 / k * asin(min(1, k * chordUp / 2)) + 0.001
+        let reach = distanceUp + 2 * cell.centreRadiusMetres + 0.01
         var found: [(item: Int32, lowerAtCentre: Double)] = []
         var bound = reach
         pieces.withUnsafeBufferPointer { pieces in

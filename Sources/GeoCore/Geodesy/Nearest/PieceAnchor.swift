@@ -2,8 +2,8 @@ import CPROJ
 import Foundation
 
 /// A point's distance to a border piece from its cell's centre, with no `geod_inverse` per point:
-/// the cell solves once, per piece on first need, the geodesic from its centre c to the foot x of
-/// c on the piece's line (the anchor), and every point p of the cell is then measured by
+/// the cell solves once, per piece on first need, the geodesic from its centre c to a point x of
+/// the piece near c's foot (the anchor), and every point p of the cell is then measured by
 /// comparison with the spheres of `SphereComparison`, in three steps:
 /// 1. the hinge at c (sides |cp| and |cx|, the angle between the directions to p and to x)
 ///    brackets |px|;
@@ -24,38 +24,31 @@ extension GeodesicPolyline {
     /// a few kilometres wide.
     static let anchorReachMetres = 10_000.0
 
-    /// Solves the anchor of `piece` (its edge's `line`) for the cell centred at `c` into `values`:
-    /// Newton steps within the piece from the chord's foot until the step is under 1 cm (or ends
-    /// at the piece's end), each with one `geod_inverse`, so that x is the piece's point nearest
-    /// to c (or nearly) and the last inverse is at x itself.
+    /// Solves the anchor of `piece` (its edge's `line`) for the cell centred at `c` into `values`,
+    /// with one `geod_inverse`: x is the point of the piece at the chord's foot from c. Any point
+    /// of the line would do (the comparisons hold for any); one near c's foot keeps the steps
+    /// from x short, and a sparse cell pays one inverse per piece its points need.
     static func solveAnchor(_ pc: Piece, _ line: UnsafePointer<GeodesicLine>, centre c: LonLat, chord qc: EarthCentred,
                             normal nc: EarthCentred, into values: UnsafeMutablePointer<Double>) -> Bool {
         guard pc.endMetres > pc.startMetres else { return false }
         let t = segmentDistance(qc, pc.a, pc.ab, pc.inverseLength2).t
-        var s = pc.startMetres + (pc.endMetres - pc.startMetres) * t
-        for _ in 0..<6 {
-            let (x, lineAzimuth) = GeodesicLine.positionAndAzimuth(of: line, atMetres: s)
-            let g = Geodesic.inverse(c, x)
-            guard g.distanceMetres > 1, g.distanceMetres <= SphereComparison.reachMetres else { return false }
-            var sine = 0.0, cosine = 0.0
-            eventmap_sincos((g.finalAzimuthDegrees - lineAzimuth) * .pi / 180, &sine, &cosine)
-            let next = min(pc.endMetres, max(pc.startMetres, s - g.distanceMetres * cosine))
-            if abs(next - s) < 0.01 {
-                // The tangent towards x at c, from the azimuth and the normal (east and north there).
-                var sa = 0.0, ca = 0.0
-                eventmap_sincos(g.initialAzimuthDegrees * .pi / 180, &sa, &ca)
-                let axis = (nc.x * nc.x + nc.y * nc.y).squareRoot()
-                guard axis > 1e-9 else { return false }  // at a pole: no east
-                let east = EarthCentred(x: -nc.y / axis, y: nc.x / axis, z: 0)
-                let north = EarthCentred(x: -nc.z * nc.x / axis, y: -nc.z * nc.y / axis, z: axis)
-                let u = east * sa + north * ca
-                let w = EarthCentred(x: u.y * nc.z - u.z * nc.y, y: u.z * nc.x - u.x * nc.z, z: u.x * nc.y - u.y * nc.x)
-                for (k, v) in [s, g.distanceMetres, sine, cosine, u.x, u.y, u.z, w.x, w.y, w.z].enumerated() { values[k] = v }
-                return true
-            }
-            s = next
-        }
-        return false
+        let s = pc.startMetres + (pc.endMetres - pc.startMetres) * t
+        let (x, lineAzimuth) = GeodesicLine.positionAndAzimuth(of: line, atMetres: s)
+        let g = Geodesic.inverse(c, x)
+        guard g.distanceMetres > 1, g.distanceMetres <= SphereComparison.reachMetres else { return false }
+        var sine = 0.0, cosine = 0.0
+        eventmap_sincos((g.finalAzimuthDegrees - lineAzimuth) * .pi / 180, &sine, &cosine)
+        // The tangent towards x at c, from the azimuth and the normal (east and north there).
+        var sa = 0.0, ca = 0.0
+        eventmap_sincos(g.initialAzimuthDegrees * .pi / 180, &sa, &ca)
+        let axis = (nc.x * nc.x + nc.y * nc.y).squareRoot()
+        guard axis > 1e-9 else { return false }  // at a pole: no east
+        let east = EarthCentred(x: -nc.y / axis, y: nc.x / axis, z: 0)
+        let north = EarthCentred(x: -nc.z * nc.x / axis, y: -nc.z * nc.y / axis, z: axis)
+        let u = east * sa + north * ca
+        let w = EarthCentred(x: u.y * nc.z - u.z * nc.y, y: u.z * nc.x - u.x * nc.z, z: u.x * nc.y - u.y * nc.x)
+        for (k, v) in [s, g.distanceMetres, sine, cosine, u.x, u.y, u.z, w.x, w.y, w.z].enumerated() { values[k] = v }
+        return true
     }
 
     /// The piece's distance from p (earth-centred q) by its anchor in p's cell, or nil when the
