@@ -54,7 +54,7 @@ import TestSupport
                 }
             }
         }
-        #expect(anchored > 2_000, "anchored \(anchored)")
+        #expect(anchored > 2_000, "anchored \(anchored)")  // measured: 11,902 pieces anchored
     }
 
     /// The same anywhere: seeded wiggly lines of 40 vertices 0.5-3 km apart in both hemispheres,
@@ -91,7 +91,7 @@ import TestSupport
                 }
             }
         }
-        #expect(anchored > 1_000, "anchored \(anchored)")
+        #expect(anchored > 1_000, "anchored \(anchored)")  // measured: 4,286
         #expect(worst <= 1e-4, "worst \(worst) m")  // measured: 5.9e-5 m (anchors up to 400 km away)
     }
 }

@@ -68,7 +68,7 @@ public struct ChordBracket: Sendable, Equatable {
         let centre = surface - m * rho
         let u = pe - centre, v = qe - centre
         let ru2 = u.dot(u), rv2 = v.dot(v)
-        let cross = EarthCentred(x: u.y * v.z - u.z * v.y, y: u.z * v.x - u.x * v.z, z: u.x * v.y - u.y * v.x)
+        let cross = u.cross(v)
         let dot = u.dot(v)
         let theta = dot > 0 ? Self.arctangentBelow(cross.length / dot) : atan2(cross.length, dot)
         let tu = max(0, ru2 - rho * rho).squareRoot(), tv = max(0, rv2 - rho * rho).squareRoot()

@@ -27,6 +27,9 @@ public struct EarthCentred: Sendable, Equatable {
     @inlinable public static func * (a: EarthCentred, k: Double) -> EarthCentred { EarthCentred(x: a.x * k, y: a.y * k, z: a.z * k) }
     @inlinable public func dot(_ o: EarthCentred) -> Double { x * o.x + y * o.y + z * o.z }
     @inlinable public var length: Double { dot(self).squareRoot() }
+    @inlinable public func cross(_ o: EarthCentred) -> EarthCentred {
+        EarthCentred(x: y * o.z - z * o.y, y: z * o.x - x * o.z, z: x * o.y - y * o.x)
+    }
     @inlinable public subscript(axis: Int) -> Double { axis == 0 ? x : (axis == 1 ? y : z) }
 
     /// Straight-line (chord) distance in metres: a lower bound of the geodesic distance.

@@ -4,7 +4,8 @@ import Synchronization
 /// Per-cell candidate lists for nearest queries over millions of points: once a few points of a
 /// cell of `CellGrid` have been answered by a full search, the cell learns the few items (border
 /// pieces, places) that could be the nearest to any point of it, and later points there test only
-/// those. Sparse points cost nothing extra. Sendable: the cells are shared by the worker threads.
+/// those. Sparse points cost nothing extra, except in cells with anchors (see `init`), which learn
+/// at their first point. Sendable: the cells are shared by the worker threads.
 public final class CandidateCells: Sendable {
     private let tiles: TileTable<Tile>
     /// Points answered by a full search in a cell before it learns its candidates.

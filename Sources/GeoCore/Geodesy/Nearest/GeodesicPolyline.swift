@@ -288,8 +288,13 @@ public struct GeodesicPolyline: Sendable {
             }
         }
         let pc = pieces[best.piece]
-        // An anchored piece leaves its point to be placed here, for the nearest piece only.
-        let point = best.point.lat.isNaN ? edges[Int(pc.edge)].line.positionAndAzimuth(atMetres: best.s).position : best.point
+        // An anchored piece leaves its point to be placed here, for the nearest piece only (its
+        // line read in place, as in `refine`).
+        let point = best.point.lat.isNaN
+            ? edges.withUnsafeBufferPointer { edges in
+                GeodesicLine.positionAndAzimuth(of: Self.line(of: Int(pc.edge), in: edges), atMetres: best.s, azimuth: false).position
+            }
+            : best.point
         return Hit(distanceMetres: best.distance, point: point, edge: Int(pc.edge), alongMetres: best.s,
                    partIndex: Int(edges[Int(pc.edge)].part))
     }
@@ -429,9 +434,11 @@ public struct GeodesicPolyline: Sendable {
                       lat: x.lat + metres * cosAlpha / m * 180 / .pi)
     }
 
-    /// The exact nearest point of one piece: start where the chord says, then Newton steps along
-    /// the geodesic, each with one `geod_inverse`. A last step under 2 m is taken without a
-    /// further inverse: the right-triangle correction it needs is below 1e-6 m.
+    /// The exact nearest point of one piece: from its cell's anchor when the piece is far and the
+    /// anchor's bracket is narrow enough (`PieceAnchor`); else start where the chord says, then
+    /// Newton steps along the geodesic, each with one `geod_inverse`. A last step under 2 m is
+    /// taken without a further inverse (the right-triangle correction it needs is below 1e-6 m),
+    /// and a longer one too when a `HingeBracket` settles the distance.
     private func refine(_ pieces: UnsafeBufferPointer<Piece>, _ index: Int, _ entry: Int, _ candidates: CandidateCells.Candidates?,
                         _ p: LonLat, _ q: EarthCentred, _ qn: EarthCentred,
                         _ cache: inout InverseCache, _ counts: inout SearchCounts) -> Refined {
@@ -439,8 +446,7 @@ public struct GeodesicPolyline: Sendable {
         let pc = pieces[index]
         // The edge's line is read in place: a copy would move its coefficients at every call.
         return edges.withUnsafeBufferPointer { edges in
-            let edge = edges.baseAddress! + Int(pc.edge)
-            let line = (UnsafeRawPointer(edge) + Self.lineOffset).assumingMemoryBound(to: GeodesicLine.self)
+            let line = Self.line(of: Int(pc.edge), in: edges)
             // Beyond the chord bracket's reach, a cell's anchor measures the piece without a geodesic.
             if entry >= 0, let candidates, Self.segmentDistanceSquared(q, pc.a, pc.ab, pc.inverseLength2) > Self.anchorFromMetres * Self.anchorFromMetres,
                let anchor = candidates.anchor(entry, solve: { Self.solveAnchor(pc, line, centre: candidates.centre, chord: candidates.centreChord,
@@ -457,6 +463,11 @@ public struct GeodesicPolyline: Sendable {
     static let anchorFromMetres = 40_000.0
 
     private static let lineOffset = MemoryLayout<Edge>.offset(of: \Edge.line)!
+
+    /// Edge `e`'s line, in place (a copy would move its ~500 bytes of coefficients).
+    @inline(__always) private static func line(of e: Int, in edges: UnsafeBufferPointer<Edge>) -> UnsafePointer<GeodesicLine> {
+        (UnsafeRawPointer(edges.baseAddress! + e) + lineOffset).assumingMemoryBound(to: GeodesicLine.self)
+    }
 
     private func refine(_ pc: Piece, _ index: Int, _ line: UnsafePointer<GeodesicLine>, _ p: LonLat, _ q: EarthCentred, _ qn: EarthCentred,
                         _ cache: inout InverseCache, _ counts: inout SearchCounts) -> Refined {

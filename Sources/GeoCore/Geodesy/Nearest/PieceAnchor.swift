@@ -46,7 +46,7 @@ extension GeodesicPolyline {
         let east = EarthCentred(x: -nc.y / axis, y: nc.x / axis, z: 0)
         let north = EarthCentred(x: -nc.z * nc.x / axis, y: -nc.z * nc.y / axis, z: axis)
         let u = east * sa + north * ca
-        let w = EarthCentred(x: u.y * nc.z - u.z * nc.y, y: u.z * nc.x - u.x * nc.z, z: u.x * nc.y - u.y * nc.x)
+        let w = u.cross(nc)
         for (k, v) in [s, g.distanceMetres, sine, cosine, u.x, u.y, u.z, w.x, w.y, w.z].enumerated() { values[k] = v }
         return true
     }
