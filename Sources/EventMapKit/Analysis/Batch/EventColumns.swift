@@ -43,6 +43,12 @@ struct EventColumns: Sendable {
 
     /// The events of one block, or the first bad row.
     func parse(_ block: RowBlock, file: String) -> Result<ParsedEvents, BatchError> {
+        if let plain = block.bytes.withUnsafeBytes({ parsePlain($0, firstLine: block.firstLine) }) { return .success(plain) }
+        return parseFields(block, file: file)
+    }
+
+    /// The same through `CSVTokenizer`: any CSV, and the error of the first bad row.
+    func parseFields(_ block: RowBlock, file: String) -> Result<ParsedEvents, BatchError> {
         var out = ParsedEvents()
         out.positions.reserveCapacity(block.bytes.count / 24)
         var failure: BatchError?
@@ -130,7 +136,7 @@ extension EventColumns {
 
 /// The parsed rows of one block, column by column: positions, lines, and the text fields
 /// (id, then the kept columns) as one byte array with end offsets.
-struct ParsedEvents {
+struct ParsedEvents: Equatable {
     var positions: [LonLat] = []
     var lines: [Int] = []
     var text: [UInt8] = []

@@ -40,19 +40,23 @@ public final class CandidateCells: Sendable {
         public let centreChord: EarthCentred, centreNormal: EarthCentred
         let anchors: Anchors?
 
-        /// Calls `body` for the items in order until none left can lie within `bound` of a point
-        /// of the cell: an item's distance from any point of the cell is at least its bound at the
-        /// centre less the radius (the bounds used are 1-Lipschitz chords). `body` may lower `bound`.
+        /// Calls `body` for the items in order until none left can lie within `bound` of the point
+        /// `q` of the cell: an item's bound at q is at least its bound at the centre less the chord
+        /// from q to the centre (the bounds used are 1-Lipschitz chords; the chord is at most the
+        /// cell's radius). `body` may lower `bound`.
         @inline(__always)
-        public func visit(_ bound: inout Double, _ body: (Int, inout Double) -> Void) {
-            visitEntries(&bound) { item, _, bound in body(item, &bound) }
+        public func visit(from q: EarthCentred, _ bound: inout Double, _ body: (Int, inout Double) -> Void) {
+            visitEntries(from: q, &bound) { item, _, bound in body(item, &bound) }
         }
 
         /// The same, with each item's entry (for `anchor`).
         @inline(__always)
-        public func visitEntries(_ bound: inout Double, _ body: (Int, Int, inout Double) -> Void) {
+        public func visitEntries(from q: EarthCentred, _ bound: inout Double, _ body: (Int, Int, inout Double) -> Void) {
+            let v = q - centreChord
+            // A micrometre above the rounding of the chord and of the bounds.
+            let moved = min(radiusMetres, v.dot(v).squareRoot() + 1e-6)
             for (k, e) in entries.enumerated() {
-                if Double(e.lowerAtCentre) - radiusMetres > bound { return }
+                if Double(e.lowerAtCentre) - moved > bound { return }
                 body(Int(e.item), k, &bound)
             }
         }
@@ -212,7 +216,7 @@ extension BoxTree {
     public func visitEntries(_ q: EarthCentred, _ bound: inout Double, among candidates: CandidateCells.Candidates?,
                              _ body: (Int, Int, inout Double) -> Void) {
         if let candidates {
-            candidates.visitEntries(&bound, body)
+            candidates.visitEntries(from: q, &bound, body)
         } else {
             search(q, bound: &bound) { range, bound in
                 for i in range { body(i, -1, &bound) }

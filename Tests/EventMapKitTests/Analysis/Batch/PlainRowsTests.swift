@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import EventMapKit
+
+/// The plain-bytes path reads what the tokenizer path reads, and hands back (nil) every block it
+/// does not settle, so the tokenizer names the problem.
+@Suite struct PlainRowsTests {
+    /// id first, a kept column twice and the coordinates out of order, as ACLED files have them.
+    let columns = try! EventColumns(names: ["notes", "lon", "id", "lat", "actor"], file: "t.csv",
+                                    keep: ["actor", "notes", "actor"], origin: "the header")
+
+    func plain(_ text: String, firstLine: Int = 2) -> ParsedEvents? {
+        Array(text.utf8).withUnsafeBytes { columns.parsePlain($0, firstLine: firstLine) }
+    }
+
+    func fields(_ text: String, firstLine: Int = 2) -> Result<ParsedEvents, BatchError> {
+        columns.parseFields(RowBlock(bytes: Array(text.utf8), firstLine: firstLine), file: "t.csv")
+    }
+
+    @Test(arguments: [
+        "a,36.5,e1,36.1,x\nb b,-0.25,e2,-12,y\n",
+        "a,36.5,e1,36.1,x\n,180,e2,-90,\n,-180,e3,90,z",   // empty kept fields; no final line feed
+        " a ,\t36.5 ,e1, 36.1\t,x\n",                      // spaces and tabs around the numbers
+        "a,1e1,e1,1.5E-1,x\n",
+        "",
+    ])
+    func readsWhatTheTokenizerReads(text: String) throws {
+        let p = try #require(plain(text, firstLine: 7))
+        #expect(p == (try fields(text, firstLine: 7).get()))
+        #expect(p.lines.first == (text.isEmpty ? nil : 7))
+    }
+
+    @Test func aBlockOfRandomRowsAgrees() throws {
+        var g = SystemRandomNumberGenerator()
+        let text = (0..<2000).map { k in
+            "n\(k),\(Double.random(in: -180...180, using: &g)),id\(k),\(Double.random(in: -90...90, using: &g)),actor \(k % 7)"
+        }.joined(separator: "\n") + "\n"
+        let p = try #require(plain(text))
+        #expect(p.count == 2000)
+        #expect(p == (try fields(text).get()))
+        #expect(String(decoding: p.text(1999, 0), as: UTF8.self) == "id1999")
+        #expect(String(decoding: p.text(1999, 2), as: UTF8.self) == "n1999")
+    }
+
+    /// Each of these goes to the tokenizer: quotes and carriage returns (its syntax), a blank line,
+    /// a row of another width, an empty id, a coordinate that is not a number or out of range.
+    @Test(arguments: [
+        "\"a, b\",36.5,e1,36.1,x\n",
+        "a,36.5,e1,36.1,x\r\n",
+        "a,36.5,e1,36.1,x\n\nb,36.5,e2,36.1,y\n",
+        "a,36.5,e1,36.1\n",
+        "a,36.5,e1,36.1,x,extra\n",
+        "a,36.5,,36.1,x\n",
+        "a,36.5,e1,north,x\n",
+        "a,,e1,36.1,x\n",
+        "a,36.5,e1,90.5,x\n",
+        "a,-180.01,e1,36.1,x\n",
+    ])
+    func handsBackWhatItDoesNotSettle(text: String) {
+        #expect(plain(text) == nil)
+    }
+
+    @Test func aBadRowIsStillNamedByItsLine() {
+        let text = "a,36.5,e1,36.1,x\nb,36.5,e2,91,y\n"
+        let result = columns.parse(RowBlock(bytes: Array(text.utf8), firstLine: 10), file: "t.csv")
+        #expect(result == .failure(.badRow(file: "t.csv", line: 11, field: "lat", reason: "latitude 91 is outside -90..90")))
+    }
+}
