@@ -13,64 +13,47 @@ extension EventColumns {
         out.textsPerRow = 1 + keep.count
         guard n > 0, let base = b.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return out }
         guard memchr(base, 0x22, n) == nil, memchr(base, 0x0D, n) == nil else { return nil }
-        // Every row has fieldCount − 1 commas and ends in a line feed (the last may not).
-        let rowBound = n / fieldCount + 1
+        // Every row ends in a line feed but perhaps the last: the arrays are sized exactly, and
+        // filled in place (no zeroing first).
+        var lineFeeds = 0
+        for i in 0..<n where base[i] == 0x0A { lineFeeds += 1 }
+        let rowBound = lineFeeds + (base[n - 1] == 0x0A ? 0 : 1)
         let texts = out.textsPerRow
-        var positions = [LonLat](repeating: LonLat(lon: 0, lat: 0), count: rowBound)
-        var textEnds = [Int](repeating: 0, count: rowBound * texts)
-        var text = [UInt8](repeating: 0, count: n)
-        // Where each field of the current row starts, and one past the last one's end.
-        var starts = [Int](repeating: 0, count: fieldCount + 1)
         var rows = 0, textCount = 0
-        let ok: Bool = positions.withUnsafeMutableBufferPointer { positions in
-            textEnds.withUnsafeMutableBufferPointer { textEnds in
-                text.withUnsafeMutableBufferPointer { text in
-                    starts.withUnsafeMutableBufferPointer { starts in
-                        var i = 0
-                        while i < n {
-                            // One row: the commas' positions, at most fieldCount − 1 of them.
-                            starts[0] = i
-                            var f = 1
-                            var j = i
-                            while j < n {
-                                let c = base[j]
-                                if c == 0x0A { break }
-                                if c == 0x2C {
-                                    guard f < fieldCount else { return false }
-                                    starts[f] = j + 1
-                                    f += 1
-                                }
-                                j += 1
-                            }
-                            guard f == fieldCount else { return false }
-                            starts[f] = j + 1  // the row's last field ends at j
+        var ok = true
+        var textEndsArray: [Int] = [], positionsArray: [LonLat] = []
+        let textArray = [UInt8](unsafeUninitializedCapacity: n) { text, textInitialized in
+            textEndsArray = [Int](unsafeUninitializedCapacity: rowBound * texts) { textEnds, endsInitialized in
+                positionsArray = [LonLat](unsafeUninitializedCapacity: rowBound) { positions, positionsInitialized in
+                    ok = withUnsafeTemporaryAllocation(of: Int.self, capacity: fieldCount + 1) { starts in
+                        FieldDelimiters.forEachRow(base, n, fields: fieldCount, starts: starts) {
+                            // Field k spans starts[k] ..< starts[k + 1] − 1.
                             @inline(__always) func field(_ k: Int) -> (Int, Int) { (starts[k], starts[k + 1] - 1) }
                             guard let lat = Self.coordinate(base, field(self.lat), limit: 90),
                                   let lon = Self.coordinate(base, field(self.lon), limit: 180) else { return false }
                             let (idStart, idEnd) = field(id)
-                            guard idEnd > idStart else { return false }
+                            guard idEnd > idStart, rows < rowBound else { return false }
                             for k in 0..<texts {
                                 let (s, e) = field(k == 0 ? id : keep[k - 1])
-                                (text.baseAddress! + textCount).update(from: base + s, count: e - s)
+                                FieldDelimiters.copy(base + s, e - s, to: text.baseAddress! + textCount)
                                 textCount += e - s
                                 textEnds[rows * texts + k] = textCount
                             }
                             positions[rows] = LonLat(lon: lon, lat: lat)
                             rows += 1
-                            i = j + 1
+                            return true
                         }
-                        return true
                     }
+                    positionsInitialized = ok ? rows : 0
                 }
+                endsInitialized = ok ? rows * texts : 0
             }
+            textInitialized = ok ? textCount : 0
         }
         guard ok else { return nil }
-        positions.removeLast(rowBound - rows)
-        textEnds.removeLast((rowBound - rows) * texts)
-        text.removeLast(n - textCount)
-        out.positions = positions
-        out.textEnds = textEnds
-        out.text = text
+        out.text = textArray
+        out.textEnds = textEndsArray
+        out.positions = positionsArray
         out.lines = Array(firstLine..<(firstLine + rows))
         return out
     }
@@ -85,5 +68,71 @@ extension EventColumns {
         guard end > start, let v = DecimalBytes.parse(UnsafeRawBufferPointer(start: base + start, count: end - start)),
               v >= -limit && v <= limit else { return nil }
         return v
+    }
+}
+
+/// Commas and line feeds found eight bytes at a time (a word's bytes compared at once), for
+/// blocks with no quotes.
+enum FieldDelimiters {
+    /// Calls `row` for each row of `base[0..<n]` with `starts[k]` the start of field k and
+    /// `starts[fields]` one past the row's end (its line feed, or n); stops and returns false on a
+    /// row of another width or when `row` returns false.
+    @inline(__always)
+    static func forEachRow(_ base: UnsafePointer<UInt8>, _ n: Int, fields: Int, starts: UnsafeMutableBufferPointer<Int>,
+                           _ row: () -> Bool) -> Bool {
+        var f = 1  // fields started in the current row
+        starts[0] = 0
+        // One delimiter at i: a comma starts the next field, a line feed ends the row.
+        @inline(__always) func delimiter(_ i: Int) -> Bool {
+            if base[i] == 0x2C {
+                guard f < fields else { return false }
+                starts[f] = i + 1
+                f += 1
+                return true
+            }
+            guard f == fields else { return false }
+            starts[f] = i + 1
+            guard row() else { return false }
+            starts[0] = i + 1
+            f = 1
+            return true
+        }
+        var i = 0
+        let raw = UnsafeRawPointer(base)
+        while i + 8 <= n {
+            var hits = marks(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+            while hits != 0 {
+                guard delimiter(i + hits.trailingZeroBitCount >> 3) else { return false }
+                hits &= hits &- 1
+            }
+            i += 8
+        }
+        while i < n {
+            if base[i] == 0x2C || base[i] == 0x0A { guard delimiter(i) else { return false } }
+            i += 1
+        }
+        // A last row with no line feed.
+        if starts[0] < n {
+            guard f == fields else { return false }
+            starts[f] = n + 1
+            return row()
+        }
+        return true
+    }
+
+    /// The high bit of each byte of `w` (little-endian order) that is a comma or a line feed,
+    /// exactly (no borrow between bytes).
+    @inline(__always)
+    static func marks(_ w: UInt64) -> UInt64 {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & low7) &+ low7) | x | low7) }
+        return (zeroBytes(w ^ 0x2C2C_2C2C_2C2C_2C2C) | zeroBytes(w ^ 0x0A0A_0A0A_0A0A_0A0A)) & 0x8080_8080_8080_8080
+    }
+
+    /// Copies a short field byte by byte (most are under 16 bytes: cheaper than a call to memcpy).
+    @inline(__always)
+    static func copy(_ from: UnsafePointer<UInt8>, _ count: Int, to: UnsafeMutablePointer<UInt8>) {
+        if count > 16 { to.update(from: from, count: count); return }
+        for k in 0..<count { to[k] = from[k] }
     }
 }

@@ -65,4 +65,25 @@ import Testing
         let result = columns.parse(RowBlock(bytes: Array(text.utf8), firstLine: 10), file: "t.csv")
         #expect(result == .failure(.badRow(file: "t.csv", line: 11, field: "lat", reason: "latitude 91 is outside -90..90")))
     }
+
+    /// The word-at-a-time search marks a byte exactly when it is a comma or a line feed, whatever
+    /// its neighbours (every pair of byte values side by side, at each place in the word).
+    @Test func delimiterMarksAreExact() {
+        func expected(_ w: UInt64) -> UInt64 {
+            (0..<8).reduce(0) { m, k in
+                let b = UInt8(truncatingIfNeeded: w >> (8 * k))
+                return m | (b == 0x2C || b == 0x0A ? UInt64(0x80) << (8 * k) : 0)
+            }
+        }
+        var wrong = 0
+        for x in 0...255 as ClosedRange<UInt64> {
+            for y in 0...255 as ClosedRange<UInt64> {
+                for at in [0, 3, 6] as [UInt64] {
+                    let w = 0x2D2D_2D2D_2D2D_2D2D & ~(0xFFFF << (8 * at)) | (x | y << 8) << (8 * at)
+                    if FieldDelimiters.marks(w) != expected(w) { wrong += 1 }
+                }
+            }
+        }
+        #expect(wrong == 0)
+    }
 }
