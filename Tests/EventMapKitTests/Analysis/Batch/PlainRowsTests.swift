@@ -67,7 +67,8 @@ import Testing
     }
 
     /// The word-at-a-time search marks a byte exactly when it is a comma or a line feed, whatever
-    /// its neighbours (every pair of byte values side by side, at each place in the word).
+    /// its neighbours (every pair of byte values side by side, as the word's first, middle and last
+    /// pair; the other bytes '-', one above the comma).
     @Test func delimiterMarksAreExact() {
         func expected(_ w: UInt64) -> UInt64 {
             (0..<8).reduce(0) { m, k in
