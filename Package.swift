@@ -19,11 +19,14 @@ let package = Package(
         // Not a pkg-config system library on purpose: SwiftPM would then link libgdal into every
         // command. `make` checks `pkg-config gdal` and passes its include folder (see the Makefile).
         .target(name: "CGDAL"),
+        // sync_file_range (Linux), which Swift's Glibc module does not export: large outputs reach
+        // the disk while they are written, not all in the final fsync.
+        .target(name: "CWriteback"),
 
         // Swift over GEOS and PROJ: geometry values, geodesy, transforms, GeoJSON. Knows nothing of events.
         .target(name: "GeoCore", dependencies: ["CGEOS", "CPROJ"]),
         // The domain: gazetteer, events, analysis, maps and exporters. Never prints, never exits.
-        .target(name: "EventMapKit", dependencies: ["GeoCore", "CGDAL"]),
+        .target(name: "EventMapKit", dependencies: ["GeoCore", "CGDAL", "CWriteback"]),
         // The command line: parsing and printing only.
         .executableTarget(name: "eventmap", dependencies: [
             "EventMapKit", "GeoCore",

@@ -1,3 +1,4 @@
+import CWriteback
 import Foundation
 
 /// Writes files whole or not at all: a temporary file in the same folder, flushed to disk
@@ -105,6 +106,21 @@ public enum AtomicWrite {
         }
     }
 
+    /// Writes all of `b` to `fd` (again after a partial write or EINTR): 0, or the errno that stopped it.
+    static func writeAll(_ fd: Int32, _ b: UnsafeRawBufferPointer) -> Int32 {
+        guard let base = b.baseAddress else { return 0 }
+        var off = 0
+        while off < b.count {
+            let r = Foundation.write(fd, base + off, b.count - off)
+            if r < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            off += r
+        }
+        return 0
+    }
+
     /// Makes a rename durable (the folder's entry reaches the disk too); best effort.
     static func syncFolder(of path: String) {
         let dir = (path as NSString).deletingLastPathComponent
@@ -121,6 +137,10 @@ final class AtomicFile {
     /// Nil when writing directly (the target is a device or a pipe).
     private let temporary: String?
     private var finished = false
+    /// Bytes appended, and how many of them the kernel has been asked to start writing to disk.
+    private var appended = 0, writebackStarted = 0
+    /// Write-back starts in pieces of this size, so the final fsync waits for the last one only.
+    static let writebackBytes = 8 << 20
 
     init(_ path: String) throws(AtomicWrite.Failure) {
         self.path = path
@@ -140,20 +160,18 @@ final class AtomicFile {
     deinit { abandon() }
 
     func append(_ bytes: [UInt8]) throws(AtomicWrite.Failure) {
-        let fd = self.fd
-        let failure: Int32 = bytes.withUnsafeBytes { b in
-            var off = 0
-            while off < b.count {
-                let r = Foundation.write(fd, b.baseAddress! + off, b.count - off)
-                if r < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                off += r
-            }
-            return 0
+        try bytes.withUnsafeBytes { append($0) }.get()
+    }
+
+    func append(_ b: UnsafeRawBufferPointer) -> Result<Void, AtomicWrite.Failure> {
+        let failure = AtomicWrite.writeAll(fd, b)
+        guard failure == 0 else { return .failure(AtomicWrite.Failure(path: path, reason: String(cString: strerror(failure)))) }
+        appended += b.count
+        if temporary != nil, appended - writebackStarted >= Self.writebackBytes {
+            _ = cwriteback_start(fd, Int64(writebackStarted), Int64(appended - writebackStarted))
+            writebackStarted = appended
         }
-        guard failure == 0 else { throw AtomicWrite.Failure(path: path, reason: String(cString: strerror(failure))) }
+        return .success(())
     }
 
     /// Flushes, closes and renames onto the target; on failure the temporary file is removed.

@@ -43,7 +43,7 @@ struct EventColumns: Sendable {
 
     /// The events of one block, or the first bad row.
     func parse(_ block: RowBlock, file: String) -> Result<ParsedEvents, BatchError> {
-        if let plain = block.bytes.withUnsafeBytes({ parsePlain($0, firstLine: block.firstLine) }) { return .success(plain) }
+        if let plain = block.bytes.withUnsafeBytes({ parsePlain($0, firstLine: block.firstLine, lineFeeds: block.lineFeeds) }) { return .success(plain) }
         return parseFields(block, file: file)
     }
 

@@ -1,9 +1,23 @@
 import Foundation
 
-/// A run of whole CSV rows cut from an events file, with the line its first row starts on.
+/// A run of whole CSV rows cut from an events file, with the line its first row starts on and
+/// how many line feeds it holds (an upper bound of its rows, which sizes the parsed arrays).
 struct RowBlock: Sendable {
     let bytes: [UInt8]
     let firstLine: Int
+    let lineFeeds: Int
+
+    /// A block whose line feeds the reader has already counted.
+    init(bytes: [UInt8], firstLine: Int, lineFeeds: Int) {
+        self.bytes = bytes
+        self.firstLine = firstLine
+        self.lineFeeds = lineFeeds
+    }
+
+    /// A block whose line feeds are counted here (the file's last rows, the rows after a header).
+    init(bytes: [UInt8], firstLine: Int) {
+        self.init(bytes: bytes, firstLine: firstLine, lineFeeds: bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) })
+    }
 }
 
 /// Reads a CSV file in fixed-size pieces and cuts them at row ends found by `RowBoundaryScanner`
@@ -89,7 +103,7 @@ final class EventRowBlockReader {
             }
             carry = Array(buffer[cut.end...])
             buffer.removeLast(buffer.count - cut.end)
-            let block = RowBlock(bytes: buffer, firstLine: nextLine)
+            let block = RowBlock(bytes: buffer, firstLine: nextLine, lineFeeds: cut.lineFeeds)
             nextLine += cut.lineFeeds
             return block
         }

@@ -7,7 +7,7 @@ extension EventColumns {
     /// it does not settle (a blank line, a row of another width, an empty id, a coordinate that
     /// is not a number or out of range): `parse` then reads the block through the tokenizer,
     /// which names the problem, so there is one set of rules and of errors.
-    func parsePlain(_ b: UnsafeRawBufferPointer, firstLine: Int) -> ParsedEvents? {
+    func parsePlain(_ b: UnsafeRawBufferPointer, firstLine: Int, lineFeeds: Int) -> ParsedEvents? {
         let n = b.count
         var out = ParsedEvents()
         out.textsPerRow = 1 + keep.count
@@ -15,8 +15,6 @@ extension EventColumns {
         guard memchr(base, 0x22, n) == nil, memchr(base, 0x0D, n) == nil else { return nil }
         // Every row ends in a line feed but perhaps the last: the arrays are sized exactly, and
         // filled in place (no zeroing first).
-        var lineFeeds = 0
-        for i in 0..<n where base[i] == 0x0A { lineFeeds += 1 }
         let rowBound = lineFeeds + (base[n - 1] == 0x0A ? 0 : 1)
         let texts = out.textsPerRow
         var rows = 0, textCount = 0

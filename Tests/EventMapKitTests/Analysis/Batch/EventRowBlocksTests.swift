@@ -21,6 +21,7 @@ import TestSupport
         var largest = 0, blocks = 0, lines = 1
         while let b = try reader.next() {
             #expect(b.firstLine == lines)
+            #expect(b.lineFeeds == b.bytes.filter { $0 == 0x0A }.count, "the scanner's count, which sizes the parsed arrays")
             lines += b.bytes.filter { $0 == 0x0A }.count
             largest = max(largest, b.bytes.count); blocks += 1
         }

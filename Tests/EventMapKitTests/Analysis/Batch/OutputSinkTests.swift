@@ -31,6 +31,25 @@ import TestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["out.csv"])
     }
 
+    /// Small writes are gathered, large ones go straight out, and the file's write-back starts
+    /// every 8 MiB: whatever the mix (here 20 MiB), the file holds every byte in order.
+    @Test func smallAndLargeWritesComeOutWholeAndInOrder() throws {
+        let dir = Paths.temporaryFolder("sink")
+        let sink = try OutputSink(.file(dir + "/out.csv"))
+        var expected: [UInt8] = []
+        for k in 0..<60 {
+            // Each piece its own letter, so a piece out of place or lost shows.
+            let size = k % 3 == 0 ? 2 : (k % 3 == 1 ? 300_001 : 700_003)
+            let piece = [UInt8](repeating: UInt8(0x41 + k % 26), count: size)
+            try sink.write(piece)
+            expected += piece
+        }
+        try sink.commit()
+        #expect(expected.count > 2 * AtomicFile.writebackBytes)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/out.csv")) == Data(expected))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["out.csv"])
+    }
+
     @Test func aDeviceIsWrittenDirectlyAndAFullOneIsAnError() throws {
         let sink = try OutputSink(.file("/dev/full"))
         #expect(throws: BatchError.cannotWrite(path: "/dev/full", reason: "No space left on device")) {

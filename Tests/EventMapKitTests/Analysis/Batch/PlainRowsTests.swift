@@ -10,7 +10,8 @@ import Testing
                                     keep: ["actor", "notes", "actor"], origin: "the header")
 
     func plain(_ text: String, firstLine: Int = 2) -> ParsedEvents? {
-        Array(text.utf8).withUnsafeBytes { columns.parsePlain($0, firstLine: firstLine) }
+        let block = RowBlock(bytes: Array(text.utf8), firstLine: firstLine)
+        return block.bytes.withUnsafeBytes { columns.parsePlain($0, firstLine: block.firstLine, lineFeeds: block.lineFeeds) }
     }
 
     func fields(_ text: String, firstLine: Int = 2) -> Result<ParsedEvents, BatchError> {
@@ -58,6 +59,14 @@ import Testing
     ])
     func handsBackWhatItDoesNotSettle(text: String) {
         #expect(plain(text) == nil)
+    }
+
+    /// The arrays are sized from the block's line-feed count: a count too small (a caller's
+    /// mistake) hands the block back rather than write past them.
+    @Test func aLineFeedCountTooSmallHandsTheBlockBack() {
+        let bytes = Array("a,36.5,e1,36.1,x\nb,36.5,e2,36.1,y\nc,36.5,e3,36.1,z\n".utf8)
+        #expect(bytes.withUnsafeBytes { columns.parsePlain($0, firstLine: 2, lineFeeds: 1) } == nil)
+        #expect(bytes.withUnsafeBytes { columns.parsePlain($0, firstLine: 2, lineFeeds: 3) }?.count == 3)
     }
 
     @Test func aBadRowIsStillNamedByItsLine() {
