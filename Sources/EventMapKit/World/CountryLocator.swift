@@ -125,13 +125,14 @@ public final class CountryLocator: Sendable {
         guard let key else { return nil }
         let k = key.tile, c = key.cell
         guard cellStart[k] < cellStart[k + 1] else { return nil }
-        let t = tiles.tile(k)
-        let state = t.state(c)
-        if state >= 0 { return Int(state) }
-        if state == CountryTile.sea { return nil }
-        let found = pointIndex(of: p, k, area: area)
-        if t.count(c, seen: state) { t.settle(c, settled(key.box, k, area: area)) }
-        return found
+        return tiles.withTile(k) { t in
+            let state = t.state(c)
+            if state >= 0 { return Int(state) }
+            if state == CountryTile.sea { return nil }
+            let found = pointIndex(of: p, k, area: area)
+            if t.count(c, seen: state) { t.settle(c, settled(key.box, k, area: area)) }
+            return found
+        }
     }
 
     /// The country of one point, testing tile k's countries in order.

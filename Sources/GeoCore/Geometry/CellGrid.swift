@@ -71,13 +71,20 @@ public final class TileTable<Tile: AnyObject & Sendable>: @unchecked Sendable {
         slots.deallocate()
     }
 
-    /// Tile `k`, made now if no thread has made it yet.
-    @inline(__always) public func tile(_ k: Int) -> Tile {
-        if let raw = slots[k].load(ordering: .acquiring) { return Unmanaged<Tile>.fromOpaque(raw).takeUnretainedValue() }
+    /// `body` with tile `k`, made now if no thread has made it yet. The tile is lent, not
+    /// retained: the table keeps every tile until it goes, and two workers counting references
+    /// to one tile would trade its cache line at every point.
+    @inline(__always) public func withTile<R>(_ k: Int, _ body: (Tile) -> R) -> R {
+        let raw = slots[k].load(ordering: .acquiring) ?? publish(k)
+        return Unmanaged<Tile>.fromOpaque(raw)._withUnsafeGuaranteedRef(body)
+    }
+
+    /// Makes tile `k` and publishes it, unless another thread did first: the one published.
+    private func publish(_ k: Int) -> UnsafeMutableRawPointer {
         let fresh = Unmanaged.passRetained(make(k))
         let (exchanged, original) = slots[k].compareExchange(expected: nil, desired: fresh.toOpaque(), ordering: .acquiringAndReleasing)
-        if exchanged { return fresh.takeUnretainedValue() }
+        if exchanged { return fresh.toOpaque() }
         fresh.release()
-        return Unmanaged<Tile>.fromOpaque(original!).takeUnretainedValue()
+        return original!
     }
 }

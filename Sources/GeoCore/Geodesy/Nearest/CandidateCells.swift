@@ -101,10 +101,10 @@ public final class CandidateCells: Sendable {
     public func candidates(at key: CellGrid.Key?, learn: (BoundingBox) -> [(item: Int32, lowerAtCentre: Double)]?) -> Candidates? {
         guard let key else { return nil }
         let c = key.cell
-        let tile = tiles.tile(key.tile)
-        var state = tile.state(c)
-        if state <= Tile.usesTree {
-            if tile.count(c, seen: state) {
+        let state = tiles.withTile(key.tile) { tile -> Int? in
+            let seen = tile.state(c)
+            guard seen <= Tile.usesTree else { return seen }
+            if tile.count(c, seen: seen) {
                 let box = key.box
                 tile.learn(c, learn(box), box: box)
             } else if waits {
@@ -112,9 +112,9 @@ public final class CandidateCells: Sendable {
             } else {
                 return nil
             }
-            state = tile.state(c)
+            return tile.state(c)
         }
-        guard state > Tile.usesTree, let raw = UnsafeRawPointer(bitPattern: state) else { return nil }
+        guard let state, state > Tile.usesTree, let raw = UnsafeRawPointer(bitPattern: state) else { return nil }
         let header = raw.assumingMemoryBound(to: Tile.Header.self).pointee
         let entries = UnsafeBufferPointer(start: (raw + MemoryLayout<Tile.Header>.stride).assumingMemoryBound(to: Candidates.Entry.self),
                                           count: header.count)
