@@ -111,7 +111,8 @@ def callgrind_profile(path, n):
     # the phases are the functions that stay separate; the nearest place is in "the rest".
     # Through the cells (their learning included); a country's prepared area is made once, when first met.
     border = count(r"PolylineCellsC10nearestHit2to5chord")
-    country = count(r"CountryLocatorC14countryIndices2of")
+    # countryIndices may be inlined into the block loop: then its per-point lookup is the outermost.
+    country = max(count(r"CountryLocatorC14countryIndices2of"), count(r"CountryLocatorC5index33_"))
     prepared = count(r"CountryLocatorC12preparedArea")
     parse = count(r"ColumnsV10parsePlain_") + count(r"ColumnsV11parseFields_")
     fmt = count(r"AnalysisRowFormatterO7csvRows")
