@@ -27,7 +27,7 @@ public enum AtomicWrite {
     public static func write(_ data: Data, to path: String) throws(Failure) {
         let file = try AtomicFile(path)
         do throws(Failure) {
-            try file.append([UInt8](data))
+            try data.withUnsafeBytes { file.append($0) }.get()  // in place: no copy of a large text
             try file.commit()
         } catch {
             file.abandon()

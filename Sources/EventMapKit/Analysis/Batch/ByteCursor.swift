@@ -23,14 +23,19 @@ struct ByteCursor {
     /// String `i` of a table.
     @inline(__always) mutating func put(_ strings: ByteStrings, _ i: Int) { p = strings.copy(i, to: p) }
 
+    /// Copies a short field byte by byte (most are under 16 bytes: cheaper than a call to memcpy).
+    @inline(__always)
+    static func copy(_ from: UnsafePointer<UInt8>, _ count: Int, to: UnsafeMutablePointer<UInt8>) {
+        if count > 16 { to.update(from: from, count: count); return }
+        for k in 0..<count { to[k] = from[k] }
+    }
+
     /// A field as it came, quoted by `CSVWriter`'s rule (a comma, a quote, a CR or an LF).
     mutating func csvField(_ text: UnsafeBufferPointer<UInt8>, from: Int, to: Int) {
         var plain = true
         for i in from..<to where CSVWriter.forcesQuotes(text[i]) { plain = false; break }
         if plain {
-            // Fields are short: a loop beats a call to memmove.
-            let source = text.baseAddress! + from
-            for k in 0..<(to - from) { p[k] = source[k] }
+            Self.copy(text.baseAddress! + from, to - from, to: p)
             p += to - from
             return
         }

@@ -37,7 +37,9 @@ struct EventColumns: Sendable {
         if let problem = CSVTokenizer.loneCarriageReturnProblem(header: names) { throw .badFile(file: file, reason: problem) }
         names = names.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         guard !names.isEmpty else { throw .badFile(file: file, reason: "the first line should be a header with id, lat and lon columns") }
-        let rest = RowBlock(bytes: Array(block.bytes[headerEnd...]), firstLine: nextLine)
+        // The header's line feeds are those the tokenizer moved past.
+        let rest = RowBlock(bytes: Array(block.bytes[headerEnd...]), firstLine: nextLine,
+                            lineFeeds: block.lineFeeds - (nextLine - block.firstLine))
         return (try EventColumns(names: names, file: file, keep: keep, origin: "the header (line 1)"), rest)
     }
 

@@ -33,7 +33,7 @@ extension EventColumns {
                             guard idEnd > idStart, rows < rowBound else { return false }
                             for k in 0..<texts {
                                 let (s, e) = field(k == 0 ? id : keep[k - 1])
-                                FieldDelimiters.copy(base + s, e - s, to: text.baseAddress! + textCount)
+                                ByteCursor.copy(base + s, e - s, to: text.baseAddress! + textCount)
                                 textCount += e - s
                                 textEnds[rows * texts + k] = textCount
                             }
@@ -125,12 +125,5 @@ enum FieldDelimiters {
         let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & low7) &+ low7) | x | low7) }
         return (zeroBytes(w ^ 0x2C2C_2C2C_2C2C_2C2C) | zeroBytes(w ^ 0x0A0A_0A0A_0A0A_0A0A)) & 0x8080_8080_8080_8080
-    }
-
-    /// Copies a short field byte by byte (most are under 16 bytes: cheaper than a call to memcpy).
-    @inline(__always)
-    static func copy(_ from: UnsafePointer<UInt8>, _ count: Int, to: UnsafeMutablePointer<UInt8>) {
-        if count > 16 { to.update(from: from, count: count); return }
-        for k in 0..<count { to[k] = from[k] }
     }
 }

@@ -30,6 +30,16 @@ import TestSupport
         #expect(lines == 5003)
     }
 
+    /// The rows after the header keep the reader's line-feed count, less the header's own (here
+    /// two lines: a quoted name holds a line feed).
+    @Test func theRowsAfterTheHeaderKeepTheirLineFeedCount() throws {
+        let block = RowBlock(bytes: Array("\"i\nd\",id,lat,lon\na,e1,36.1,36.5\nb,e2,36.2,36.6\n".utf8), firstLine: 1)
+        let (_, rest) = try EventColumns.read(header: block, file: "t.csv", keep: [])
+        #expect(rest.firstLine == 3)
+        #expect(rest.lineFeeds == 2)
+        #expect(rest.lineFeeds == rest.bytes.filter { $0 == 0x0A }.count)
+    }
+
     @Test func aQuotedFieldThatNeverClosesStopsAtTheRowBound() throws {
         let path = try file("id,lat,lon\na,36.1,36.5\n\"b,36.1,36.5\n" + String(repeating: "c,36.1,36.5\n", count: 2000))
         let reader = try EventRowBlockReader(path: path, blockBytes: 512, maximumRowBytes: 4096)
